@@ -1,0 +1,29 @@
+import type { Format, ThreadDraft } from '../thread/types.ts';
+
+/** Hints from a user's overrides file that a text importer must honour (1-based dump lines). */
+export interface ImportOptions {
+  /** A comment starts at each of these lines. */
+  split?: number[];
+  /** The line does not start a comment: it continues the one before. */
+  merge?: number[];
+}
+
+/** One dump, decoded. `json` is set when the text parsed as JSON (or JSON Lines: an array). */
+export interface DumpInput {
+  /** The dump's path, for error messages. */
+  file: string;
+  text: string;
+  json?: unknown;
+  options: ImportOptions;
+}
+
+/**
+ * An importer reads one format. `detect` looks at the content (the extension is only a hint,
+ * already folded into whether `json` is set); `parse` returns the thread, or throws a
+ * ParseError naming the file (and line) for input it cannot read.
+ */
+export interface Importer {
+  format: Format;
+  detect(input: DumpInput): boolean;
+  parse(input: DumpInput): ThreadDraft | ThreadDraft[];
+}

@@ -1,0 +1,169 @@
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { basename, join, relative } from 'node:path';
+import type { Thread } from '../thread/types.ts';
+import { serializeThread } from '../thread/serialize-thread.ts';
+import { ParseError, isParseError } from '../util/parse-error.ts';
+import { parseDump } from './parse-dump.ts';
+import { readOverrides } from './overrides.ts';
+import { parserHash } from './parser-hash.ts';
+import { writeAtomic } from './write-atomic.ts';
+
+export interface ParseDirectoryOptions {
+  threadsDir: string;
+  archiveDir: string;
+  /** Where parsed dumps are cached by content hash; deleting it is always safe. */
+  cacheDir?: string;
+  /** Overwrite (or remove) archive files that were edited by hand. */
+  force?: boolean;
+  onProgress?: (done: number, total: number, file: string) => void;
+}
+
+export interface ParseDirectoryResult {
+  threads: number;
+  comments: number;
+  /** Dumps parsed anew (not from the cache). */
+  parsed: number;
+  errors: ParseError[];
+}
+
+/** The archive's record of what the parser wrote, to tell hand edits from its own output. */
+interface Manifest {
+  version: 1;
+  /** Thread id → the dump it came from and the hash of the bytes written. */
+  threads: Record<string, { dump: string; sha256: string }>;
+}
+
+export const overridesSuffix = '.fixes.json';
+const manifestName = 'manifest.json';
+
+/** The dumps in a folder: every file but dotfiles, READMEs and overrides files. */
+export function listDumps(threadsDir: string): string[] {
+  return readdirSync(threadsDir, { withFileTypes: true })
+    .filter((e) => e.isFile() && !e.name.startsWith('.') && !e.name.endsWith(overridesSuffix) && !/^readme(\.|$)/i.test(e.name))
+    .map((e) => e.name)
+    .sort();
+}
+
+/** `threads/foo.txt` → `threads/foo.fixes.json`. */
+export function overridesPath(dump: string): string {
+  return dump.replace(/(\.[^./]+)?$/, overridesSuffix);
+}
+
+const sha256 = (data: string | Uint8Array) => createHash('sha256').update(data).digest('hex');
+
+/**
+ * Parses every dump of a folder into an archive folder of thread JSON files plus a manifest.
+ * One bad dump is reported and does not stop the others; its earlier output is kept. Files
+ * in the archive that were edited by hand are never overwritten or removed without `force`.
+ */
+export function parseDirectory(options: ParseDirectoryOptions): ParseDirectoryResult {
+  const { threadsDir, archiveDir, force = false } = options;
+  if (!existsSync(threadsDir) || !statSync(threadsDir).isDirectory()) {
+    throw new ParseError(threadsDir, 'no such folder of dumps');
+  }
+  const dumps = listDumps(threadsDir);
+  const manifestFile = join(archiveDir, manifestName);
+  const previous = readManifest(manifestFile);
+  const next: Manifest = { version: 1, threads: {} };
+  const errors: ParseError[] = [];
+  const owner = new Map<string, string>();
+  let comments = 0;
+  let parsed = 0;
+  const failed = new Set<string>();
+
+  for (const [index, name] of dumps.entries()) {
+    const file = join(threadsDir, name);
+    options.onProgress?.(index, dumps.length, file);
+    let outputs: { id: string; json: string; comments: number }[];
+    try {
+      const bytes = readFileSync(file);
+      const fixesFile = overridesPath(file);
+      const fixesText = existsSync(fixesFile) ? readFileSync(fixesFile, 'utf8') : undefined;
+      const key = sha256(`${parserHash()}\0${sha256(bytes)}\0${fixesText ?? ''}\0${name}`);
+      const cacheFile = options.cacheDir ? join(options.cacheDir, `${key}.json`) : undefined;
+      const hit = cacheFile && existsSync(cacheFile) ? (JSON.parse(readFileSync(cacheFile, 'utf8')) as typeof outputs) : undefined;
+      if (hit) {
+        outputs = hit;
+      } else {
+        const overrides = fixesText === undefined ? undefined : readOverrides(fixesText, fixesFile);
+        const threads: Thread[] = parseDump(bytes, file, { overrides, overridesFile: fixesFile });
+        outputs = threads.map((t) => ({ id: t.id, json: serializeThread(t), comments: t.comments.length }));
+        parsed++;
+        if (cacheFile) writeAtomic(cacheFile, JSON.stringify(outputs));
+      }
+    } catch (error) {
+      if (!isParseError(error)) throw error;
+      errors.push(error);
+      failed.add(name);
+      continue;
+    }
+    for (const out of outputs) {
+      const other = owner.get(out.id);
+      if (other) {
+        errors.push(new ParseError(file, `its thread id "${out.id}" is taken by ${other}: rename one of the files`));
+        continue;
+      }
+      owner.set(out.id, name);
+      const target = join(archiveDir, `${out.id}.json`);
+      const edited = handEdited(target, previous.threads[out.id]?.sha256, out.json);
+      if (edited && !force) {
+        errors.push(new ParseError(target, `edited by hand since it was parsed: keep the fix in ${relative(process.cwd(), overridesPath(file))} (see README, "Fixing a thread") or re-run with --force`));
+        next.threads[out.id] = previous.threads[out.id] ?? { dump: name, sha256: '' };
+        continue;
+      }
+      if (!existsSync(target) || readFileSync(target, 'utf8') !== out.json) writeAtomic(target, out.json);
+      next.threads[out.id] = { dump: name, sha256: sha256(out.json) };
+      comments += out.comments;
+    }
+  }
+  options.onProgress?.(dumps.length, dumps.length, '');
+
+  // Threads from earlier runs: kept while their dump failed, removed when it is gone.
+  for (const [id, entry] of Object.entries(previous.threads)) {
+    if (next.threads[id]) continue;
+    const target = join(archiveDir, `${id}.json`);
+    if (failed.has(entry.dump)) {
+      if (existsSync(target)) next.threads[id] = entry;
+      continue;
+    }
+    if (!existsSync(target)) continue;
+    if (!force && sha256(readFileSync(target)) !== entry.sha256) {
+      errors.push(new ParseError(target, `edited by hand, and its dump ${entry.dump} is gone: move or delete it yourself, or re-run with --force`));
+      next.threads[id] = entry;
+      continue;
+    }
+    rmSync(target);
+  }
+  mkdirSync(archiveDir, { recursive: true });
+  const sorted: Manifest = { version: 1, threads: Object.fromEntries(Object.entries(next.threads).sort(([a], [b]) => (a < b ? -1 : 1))) };
+  const manifestJson = `${JSON.stringify(sorted, null, 2)}\n`;
+  if (!existsSync(manifestFile) || readFileSync(manifestFile, 'utf8') !== manifestJson) writeAtomic(manifestFile, manifestJson);
+  return { threads: Object.keys(next.threads).length, comments, parsed, errors };
+}
+
+/** The archive's thread files, as listed by its manifest (what the site is built from). */
+export function archivedThreadFiles(archiveDir: string): string[] {
+  const manifest = readManifest(join(archiveDir, manifestName));
+  return Object.keys(manifest.threads).map((id) => join(archiveDir, `${id}.json`));
+}
+
+function readManifest(file: string): Manifest {
+  if (!existsSync(file)) return { version: 1, threads: {} };
+  try {
+    const m = JSON.parse(readFileSync(file, 'utf8')) as Manifest;
+    if (m.version === 1 && typeof m.threads === 'object') return m;
+  } catch {
+    // fall through
+  }
+  throw new ParseError(file, `the archive manifest is damaged: delete ${basename(file)} and its folder's threads, then parse again`);
+}
+
+/** Does the file hold bytes the parser did not write last time (nor would write now)? */
+function handEdited(target: string, writtenSha: string | undefined, next: string): boolean {
+  if (!existsSync(target)) return false;
+  const current = readFileSync(target);
+  const sha = sha256(current);
+  if (sha === writtenSha) return false;
+  return current.toString('utf8') !== next;
+}

@@ -1,0 +1,73 @@
+import { basename } from 'node:path';
+import type { Thread, ThreadDraft } from '../thread/types.ts';
+import { importers } from '../importers/index.ts';
+import type { DumpInput } from '../importers/importer.ts';
+import { decodeDump } from '../util/decode-dump.ts';
+import { ParseError } from '../util/parse-error.ts';
+import { threadSlug } from '../util/thread-slug.ts';
+import { threadProblems } from '../thread/validate-thread.ts';
+import { readJson } from './read-json.ts';
+import { applyOverrides } from './apply-overrides.ts';
+import { orderBreakingCycles } from './order-depth-first.ts';
+import type { Overrides } from './overrides.ts';
+import { linkQuotes } from '../quotes/link-quotes.ts';
+
+export interface ParseDumpOptions {
+  overrides?: Overrides;
+  /** The overrides file's path, for error messages. */
+  overridesFile?: string;
+}
+
+/**
+ * Parses one dump's bytes into one or more threads (an mbox may hold several): decodes the
+ * text, sniffs the format, imports, applies the user's overrides, links quotes, and checks
+ * each thread against the schema. Any problem is a ParseError naming `file`.
+ */
+export function parseDump(bytes: Uint8Array, file: string, options: ParseDumpOptions = {}): Thread[] {
+  const text = decodeDump(bytes, file);
+  const json = readJson(text, file);
+  const overrides = options.overrides ?? {};
+  const input: DumpInput = {
+    file,
+    text,
+    options: { split: overrides.split, merge: overrides.merge },
+    ...(json === undefined ? {} : { json }),
+  };
+  const importer = importers.find((candidate) => candidate.detect(input));
+  if (!importer) {
+    const names = importers.map((i) => i.format).join(', ');
+    throw new ParseError(file, `unknown format: ${json === undefined ? 'text' : 'JSON'} that is none of ${names}`);
+  }
+  const result = importer.parse(input);
+  const drafts = Array.isArray(result) ? result : [result];
+  if (drafts.length === 0) throw new ParseError(file, 'the dump holds no thread');
+  const slug = threadSlug(file);
+  return drafts.map((draft) => {
+    let thread = finish(draft, drafts.length > 1 ? `${slug}-${threadSlug(draft.id ?? '')}` : slug, importer.format, file);
+    if (drafts.length === 1 && options.overrides) {
+      thread = applyOverrides(thread, options.overrides, options.overridesFile ?? `${file} overrides`);
+    }
+    thread.comments = linkQuotes(thread.comments);
+    const problems = threadProblems(thread);
+    if (problems.length > 0) {
+      throw new ParseError(file, `the ${importer.format} importer made an invalid thread (a bug): ${problems[0]}`);
+    }
+    return thread;
+  });
+}
+
+function finish(draft: ThreadDraft, id: string, format: Thread['source']['format'], file: string): Thread {
+  const { id: _id, source, comments, ...rest } = draft;
+  const seen = new Set<string>();
+  for (const c of comments) {
+    if (seen.has(c.id)) throw new ParseError(file, `two comments have the same id "${c.id}"`);
+    seen.add(c.id);
+  }
+  return {
+    version: 1,
+    id,
+    ...rest,
+    source: { ...source, format: source?.format ?? format, file: basename(file) },
+    comments: orderBreakingCycles(comments),
+  } as Thread;
+}
