@@ -17,14 +17,14 @@ for (const name of readdirSync(root).sort()) {
   const dir = join(root, name);
   const input = readdirSync(dir).find((f) => f.startsWith('input.'));
   if (!input) continue;
-  test(`fixture ${name}`, () => {
+  test(`fixture ${name}`, async () => {
     const file = join(dir, input);
     const fixes = join(dir, 'input.fixes.json');
     const overrides = existsSync(fixes) ? readOverrides(readFileSync(fixes, 'utf8'), fixes) : undefined;
     let actual: string;
     let kind: 'output.json' | 'error.txt';
     try {
-      const threads = parseDump(readFileSync(file), `${name}/${input}`, { overrides, overridesFile: `${name}/input.fixes.json` });
+      const threads = await parseDump(readFileSync(file), `${name}/${input}`, { overrides, overridesFile: `${name}/input.fixes.json` });
       actual = threads.map(serializeThread).join('');
       kind = 'output.json';
     } catch (error) {

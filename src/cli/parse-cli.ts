@@ -68,7 +68,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
   }
   const started = performance.now();
   try {
-    if (positionals.length === 1) return parseOne(positionals[0]!, values, io);
+    if (positionals.length === 1) return await parseOne(positionals[0]!, values, io);
     if (values.output) {
       io.stderr('parse: -o needs a FILE to parse (see --help)\n');
       return 2;
@@ -77,7 +77,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
     const archiveDir = resolve(io.cwd, io.env.ARCHIVE_DIR || '_archive');
     const cacheDir = resolve(io.cwd, io.env.CACHE_DIR || '.cache', 'parse');
     const progress = !values.quiet;
-    const result = parseDirectory({
+    const result = await parseDirectory({
       threadsDir,
       archiveDir,
       cacheDir,
@@ -105,7 +105,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
   }
 }
 
-function parseOne(input: string, values: { output?: string; quiet?: boolean }, io: Io): number {
+async function parseOne(input: string, values: { output?: string; quiet?: boolean }, io: Io): Promise<number> {
   const file = resolve(io.cwd, input);
   const shown = input;
   if (!existsSync(file)) {
@@ -119,7 +119,7 @@ function parseOne(input: string, values: { output?: string; quiet?: boolean }, i
   const started = performance.now();
   const fixesFile = overridesPath(file);
   const overrides = existsSync(fixesFile) ? readOverrides(readFileSync(fixesFile, 'utf8'), fixesFile) : undefined;
-  const threads = parseDump(readFileSync(file), shown, { overrides, overridesFile: fixesFile });
+  const threads = await parseDump(readFileSync(file), shown, { overrides, overridesFile: fixesFile });
   const comments = threads.reduce((n, t) => n + t.comments.length, 0);
   if (!values.output) {
     if (threads.length > 1) {

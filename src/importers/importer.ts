@@ -20,10 +20,11 @@ export interface DumpInput {
 /**
  * An importer reads one format. `detect` looks at the content (the extension is only a hint,
  * already folded into whether `json` is set); `parse` returns the thread, or throws a
- * ParseError naming the file (and line) for input it cannot read.
+ * ParseError naming the file (and line) for input it cannot read. It may return a Promise
+ * (the mbox importer's MIME decoder is asynchronous).
  */
 export interface Importer {
   format: Format;
   detect(input: DumpInput): boolean;
-  parse(input: DumpInput): ThreadDraft | ThreadDraft[];
+  parse(input: DumpInput): ThreadDraft | ThreadDraft[] | Promise<ThreadDraft | ThreadDraft[]>;
 }

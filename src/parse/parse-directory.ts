@@ -57,7 +57,7 @@ const sha256 = (data: string | Uint8Array) => createHash('sha256').update(data).
  * One bad dump is reported and does not stop the others; its earlier output is kept. Files
  * in the archive that were edited by hand are never overwritten or removed without `force`.
  */
-export function parseDirectory(options: ParseDirectoryOptions): ParseDirectoryResult {
+export async function parseDirectory(options: ParseDirectoryOptions): Promise<ParseDirectoryResult> {
   const { threadsDir, archiveDir, force = false } = options;
   if (!existsSync(threadsDir) || !statSync(threadsDir).isDirectory()) {
     throw new ParseError(threadsDir, 'no such folder of dumps');
@@ -87,7 +87,7 @@ export function parseDirectory(options: ParseDirectoryOptions): ParseDirectoryRe
         outputs = hit;
       } else {
         const overrides = fixesText === undefined ? undefined : readOverrides(fixesText, fixesFile);
-        const threads: Thread[] = parseDump(bytes, file, { overrides, overridesFile: fixesFile });
+        const threads: Thread[] = await parseDump(bytes, file, { overrides, overridesFile: fixesFile });
         outputs = threads.map((t) => ({ id: t.id, json: serializeThread(t), comments: t.comments.length }));
         parsed++;
         if (cacheFile) writeAtomic(cacheFile, JSON.stringify(outputs));

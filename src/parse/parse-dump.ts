@@ -23,7 +23,7 @@ export interface ParseDumpOptions {
  * text, sniffs the format, imports, applies the user's overrides, links quotes, and checks
  * each thread against the schema. Any problem is a ParseError naming `file`.
  */
-export function parseDump(bytes: Uint8Array, file: string, options: ParseDumpOptions = {}): Thread[] {
+export async function parseDump(bytes: Uint8Array, file: string, options: ParseDumpOptions = {}): Promise<Thread[]> {
   const text = decodeDump(bytes, file);
   const json = readJson(text, file);
   const overrides = options.overrides ?? {};
@@ -38,7 +38,7 @@ export function parseDump(bytes: Uint8Array, file: string, options: ParseDumpOpt
     const names = importers.map((i) => i.format).join(', ');
     throw new ParseError(file, `unknown format: ${json === undefined ? 'text' : 'JSON'} that is none of ${names}`);
   }
-  const result = importer.parse(input);
+  const result = await importer.parse(input);
   const drafts = Array.isArray(result) ? result : [result];
   if (drafts.length === 0) throw new ParseError(file, 'the dump holds no thread');
   const slug = threadSlug(file);
