@@ -1,4 +1,6 @@
 import { extname } from 'node:path';
+import { parseTree, printParseErrorCode } from 'jsonc-parser';
+import type { ParseError as ParseErrorObject } from 'jsonc-parser';
 import { ParseError } from '../util/parse-error.ts';
 
 /**
@@ -31,16 +33,41 @@ export function readJson(text: string, file: string): unknown {
   }
   try {
     return JSON.parse(text);
-  } catch (error) {
-    const message = (error as Error).message;
-    const at = /position (\d+)/.exec(message);
-    const line = at ? text.slice(0, Number(at[1])).split('\n').length : undefined;
-    const truncated =
-      /Unexpected end of JSON input|Unterminated/.test(message) || (at !== null && Number(at[1]) >= text.trimEnd().length);
-    throw new ParseError(
-      file,
-      truncated ? 'the JSON is truncated (it ends before its last value is closed)' : `invalid JSON: ${message.replace(/^.*?(Unexpected|Expected|Bad)/, '$1')}`,
-      truncated ? text.split('\n').length : line,
-    );
+  } catch {
+    throw jsonError(text, file);
   }
+}
+
+const describe: Record<string, string> = {
+  InvalidSymbol: 'an unexpected character',
+  InvalidNumberFormat: 'a malformed number',
+  PropertyNameExpected: 'a property name in double quotes was expected',
+  ValueExpected: 'a value was expected',
+  ColonExpected: 'a colon was expected',
+  CommaExpected: 'a comma was expected',
+  CloseBraceExpected: 'a closing } was expected',
+  CloseBracketExpected: 'a closing ] was expected',
+  EndOfFileExpected: 'the file should end here (more than one JSON value?)',
+  InvalidCommentToken: 'comments are not allowed in JSON',
+  UnexpectedEndOfComment: 'an unclosed comment',
+  UnexpectedEndOfString: 'an unclosed string',
+  UnexpectedEndOfNumber: 'a number cut short',
+  InvalidUnicode: 'a bad \\u escape',
+  InvalidEscapeCharacter: 'a bad escape',
+  InvalidCharacter: 'a control character inside a string',
+};
+
+/** Where and why JSON.parse failed (V8 in Node 20 often gives no position: ask jsonc-parser). */
+function jsonError(text: string, file: string): ParseError {
+  const errors: ParseErrorObject[] = [];
+  parseTree(text, errors, { disallowComments: true, allowTrailingComma: false });
+  const first = errors[0];
+  const offset = first ? first.offset : text.length;
+  const line = text.slice(0, offset).split('\n').length;
+  const atEnd = offset >= text.trimEnd().length;
+  if (!first || atEnd) {
+    return new ParseError(file, 'the JSON is truncated (it ends before its last value is closed)', line);
+  }
+  const code = printParseErrorCode(first.error);
+  return new ParseError(file, `invalid JSON: ${describe[code] ?? code}`, line);
 }

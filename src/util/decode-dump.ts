@@ -22,7 +22,7 @@ export function decodeDump(bytes: Uint8Array, file: string): string {
     } catch {
       // Not UTF-8: the only other single-byte encoding we can read without guessing wrong
       // is the web's default, windows-1252 (a superset of Latin-1's printable range).
-      text = new TextDecoder('windows-1252').decode(bytes);
+      text = decodeWindows1252(bytes);
     }
   }
   if (text.includes('\u0000')) throw new ParseError(file, 'this is a binary file, not a text or JSON dump');
@@ -41,4 +41,18 @@ function looksBinary(bytes: Uint8Array): boolean {
     if (b < 7 || (b > 13 && b < 32 && b !== 27)) control++;
   }
   return control > end / 50;
+}
+
+/** windows-1252's 0x80–0x9F (Node's decoder maps them as Latin-1 controls). */
+const cp1252 =
+  '\u20ac\u0081\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\u008d\u017d\u008f' +
+  '\u0090\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u009d\u017e\u0178';
+
+function decodeWindows1252(bytes: Uint8Array): string {
+  let out = '';
+  for (let i = 0; i < bytes.length; i += 8192) {
+    const chunk = bytes.subarray(i, i + 8192);
+    out += String.fromCharCode(...chunk);
+  }
+  return out.replace(/[\u0080-\u009f]/g, (c) => cp1252[c.charCodeAt(0) - 0x80]!);
 }
