@@ -1,0 +1,73 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { parseDump } from '../src/parse/parse-dump.ts';
+import { readOverrides } from '../src/parse/overrides.ts';
+import { orderDepthFirst, orderBreakingCycles } from '../src/parse/order-depth-first.ts';
+import { threadProblems } from '../src/thread/validate-thread.ts';
+import type { Comment } from '../src/thread/types.ts';
+import { makeThread } from './helpers.ts';
+
+const bytes = (value: unknown) => new TextEncoder().encode(JSON.stringify(value));
+const tree = () =>
+  makeThread('t', [
+    { id: 'a' },
+    { id: 'b', parent: 'a' },
+    { id: 'c', parent: 'b' },
+    { id: 'd', parent: null },
+    { id: 'e', parent: 'd' },
+  ]);
+
+test('moving a comment takes its replies along and keeps depth-first order', async () => {
+  const overrides = readOverrides(JSON.stringify({ comments: { b: { parent: 'e' } }, title: 'New' }), 't.fixes.json');
+  const [thread] = await parseDump(bytes(tree()), 't.json', { overrides, overridesFile: 't.fixes.json' });
+  assert.equal(thread!.title, 'New');
+  assert.deepEqual(
+    thread!.comments.map((c) => `${c.id}<${c.parent}`),
+    ['a<null', 'd<null', 'e<d', 'b<e', 'c<b'],
+  );
+  assert.deepEqual(threadProblems(thread), []);
+});
+
+test('overrides that make a cycle or name unknown comments are errors naming the file', async () => {
+  const cycle = readOverrides('{"comments": {"a": {"parent": "c"}}}', 't.fixes.json');
+  await assert.rejects(parseDump(bytes(tree()), 't.json', { overrides: cycle, overridesFile: 't.fixes.json' }), /t\.fixes\.json: overrides make a cycle/);
+  const unknown = readOverrides('{"comments": {"zz": {"author": "x"}}}', 't.fixes.json');
+  await assert.rejects(parseDump(bytes(tree()), 't.json', { overrides: unknown, overridesFile: 't.fixes.json' }), /"zz", which is not in the thread/);
+});
+
+test('an overrides file with a wrong shape says what was expected', () => {
+  assert.throws(() => readOverrides('{"titel": "x"}', 'f.fixes.json'), /f\.fixes\.json: invalid overrides: unknown key "titel" \(expected title, url, comments, split or merge\)/);
+  assert.throws(() => readOverrides('{"split": ["3"]}', 'f.fixes.json'), /"split" must be a list of line numbers/);
+  assert.throws(() => readOverrides('{"comments": {"a": {"parent": 3}}}', 'f.fixes.json'), /parent must be an id or null/);
+  assert.throws(() => readOverrides('{', 'f.fixes.json'), /f\.fixes\.json: invalid JSON in overrides file/);
+});
+
+test('parent cycles from a source are broken, nothing lost; missing parents become flagged orphans', () => {
+  const comments: Comment[] = [
+    { id: 'x', parent: 'z', text: '' },
+    { id: 'y', parent: 'x', text: '' },
+    { id: 'z', parent: 'y', text: '' },
+    { id: 'o', parent: 'gone', text: '' },
+  ];
+  const ordered = orderBreakingCycles(comments);
+  assert.equal(ordered.length, 4);
+  assert.deepEqual(ordered.map((c) => c.id).sort(), ['o', 'x', 'y', 'z']);
+  assert.equal(ordered.find((c) => c.id === 'o')!.orphan, true);
+  assert.equal(ordered.find((c) => c.id === 'o')!.parent, null);
+  assert.deepEqual(orderDepthFirst(comments).cycles, ['x', 'y', 'z']);
+});
+
+test('a 100,000-deep chain is ordered and validated without recursion', () => {
+  const n = 100_000;
+  const comments: Comment[] = [];
+  for (let i = n - 1; i >= 0; i--) comments.push({ id: `c${i}`, parent: i === 0 ? null : `c${i - 1}`, text: 'x' });
+  const { comments: ordered } = orderDepthFirst(comments);
+  assert.equal(ordered[0]!.id, 'c0');
+  assert.equal(ordered[n - 1]!.id, `c${n - 1}`);
+  assert.deepEqual(threadProblems(makeThread('deep', ordered)), []);
+});
+
+test('duplicate ids in a source are an error naming the id', async () => {
+  const thread = makeThread('t', [{ id: 'a' }, { id: 'a' }]);
+  await assert.rejects(parseDump(bytes(thread), 'dup.json'), /dup\.json: not a valid thread: comment 1 has duplicate id "a"/);
+});
