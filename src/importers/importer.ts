@@ -13,6 +13,8 @@ export interface DumpInput {
   /** The dump's path, for error messages. */
   file: string;
   text: string;
+  /** The dump's raw bytes (mail keeps each message's own charset; `text` decodes the whole file as one). */
+  bytes?: Uint8Array;
   json?: unknown;
   options: ImportOptions;
 }

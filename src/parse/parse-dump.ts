@@ -30,6 +30,7 @@ export async function parseDump(bytes: Uint8Array, file: string, options: ParseD
   const input: DumpInput = {
     file,
     text,
+    bytes,
     options: { split: overrides.split, merge: overrides.merge },
     ...(json === undefined ? {} : { json }),
   };
