@@ -123,3 +123,17 @@ test('a removed dump removes its thread, unless the thread was edited by hand', 
   assert.equal(readFileSync(join(dir, 'archive/b.json'), 'utf8'), '{"edited": true}\n');
   assert.match(cap.stderr(), /b\.json: edited by hand, and its dump b\.json is gone/);
 });
+
+test('a 100 MB dump is refused with a clear message before it is read', async () => {
+  const dir = tempDir();
+  const { openSync, ftruncateSync, closeSync } = await import('node:fs');
+  const fd = openSync(join(dir, 'huge.txt'), 'w');
+  ftruncateSync(fd, 100 * 1024 * 1024);
+  closeSync(fd);
+  const cap = captureIo(dir);
+  const started = performance.now();
+  assert.equal(await run(['huge.txt', '-o', 'huge.json'], cap.io), 1);
+  assert.ok(performance.now() - started < 2000);
+  assert.match(cap.stderr(), /^parse: huge\.txt: the file is 100 MB; dumps over 64 MB are refused: split it, or raise MAX_DUMP_MB\n$/);
+  assert.equal(existsSync(join(dir, 'huge.json')), false);
+});

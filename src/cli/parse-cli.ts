@@ -4,6 +4,7 @@ import { parseArgs } from 'node:util';
 import { parseDump } from '../parse/parse-dump.ts';
 import { parseDirectory, overridesPath } from '../parse/parse-directory.ts';
 import { readOverrides } from '../parse/overrides.ts';
+import { readDumpFile } from '../parse/read-dump-file.ts';
 import { serializeThread } from '../thread/serialize-thread.ts';
 import { writeAtomic } from '../parse/write-atomic.ts';
 import { isParseError } from '../util/parse-error.ts';
@@ -119,7 +120,7 @@ async function parseOne(input: string, values: { output?: string; quiet?: boolea
   const started = performance.now();
   const fixesFile = overridesPath(file);
   const overrides = existsSync(fixesFile) ? readOverrides(readFileSync(fixesFile, 'utf8'), fixesFile) : undefined;
-  const threads = await parseDump(readFileSync(file), shown, { overrides, overridesFile: fixesFile });
+  const threads = await parseDump(readDumpFile(file, shown), shown, { overrides, overridesFile: fixesFile });
   const comments = threads.reduce((n, t) => n + t.comments.length, 0);
   if (!values.output) {
     if (threads.length > 1) {
