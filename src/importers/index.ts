@@ -1,5 +1,7 @@
 import type { Importer } from './importer.ts';
 import { threadJson } from './thread-json.ts';
+import { hnCopyText } from './hn-copy-text.ts';
+import { plainText } from './plain-text.ts';
 
 export type { Importer, DumpInput, ImportOptions } from './importer.ts';
 
@@ -8,3 +10,6 @@ export type { Importer, DumpInput, ImportOptions } from './importer.ts';
  * shapes are unambiguous), the bare plain-text dump last (it takes any text).
  */
 export const importers: Importer[] = [threadJson];
+
+// Text dumps go last: a copied HN page (it has header lines), then any text at all.
+importers.push(hnCopyText, plainText);
