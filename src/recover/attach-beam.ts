@@ -1,0 +1,199 @@
+import { attachFeatureNames, attachFeatures, quoteHits, type Candidate, type QuoteHits } from './attach-features.ts';
+import type { CommentUnit } from './comment-unit.ts';
+import { linearScore } from './logistic.ts';
+import { cosine } from './term-vectors.ts';
+
+/** The chain from a comment up to a top-level comment, shared between beam states. */
+export interface StackNode {
+  k: number;
+  up: StackNode | null;
+  depth: number;
+  hash: number;
+}
+
+export interface AttachOptions {
+  weights: Readonly<Record<string, number>>;
+  /** Readings of the thread kept at each step (default 8). */
+  beamWidth?: number;
+  /** How far above the previous comment a parent may be (default 40 levels; then the story). */
+  maxUp?: number;
+  /** The dump's headers have `root` links (a real copied HN page): they tell depth 1 from deeper. */
+  rootLinks?: boolean;
+}
+
+export interface Attachment {
+  /** Parent index per comment (-1: the story). */
+  parents: Int32Array;
+  /** Probability of the chosen parent among the allowed ones, per comment. */
+  confidence: Float64Array;
+  evidence: string[][];
+}
+
+interface History {
+  k: number;
+  parent: number;
+  p: number;
+  evidence: string[];
+  prev: History | null;
+}
+
+interface BeamState {
+  top: StackNode | null;
+  score: number;
+  history: History | null;
+}
+
+/**
+ * The candidates depth-first order allows for the comment after `top`: `top` itself, each of
+ * its ancestors (up to `maxUp` levels), then the story.
+ */
+export function candidatesFrom(top: StackNode | null, maxUp: number): { candidates: Candidate[]; nodes: (StackNode | null)[] } {
+  const candidates: Candidate[] = [];
+  const nodes: (StackNode | null)[] = [];
+  let node = top;
+  for (let up = 0; node && up < maxUp; up++, node = node.up) {
+    candidates.push({ j: node.k, jParent: node.up ? node.up.k : -1, up, depth: node.depth });
+    nodes.push(node);
+  }
+  candidates.push({ j: -1, jParent: -2, up: candidates.length, depth: -1 });
+  nodes.push(null);
+  return { candidates, nodes };
+}
+
+/**
+ * What a header says about each candidate, as a penalty added to its score: -Infinity where it
+ * rules the candidate out (`parent` link: not the story; no `parent` link: only the story;
+ * `root` link: not a top-level comment), `rootPenalty` for a top-level-less candidate of a
+ * comment without a `root` link on a page that has them (a soft cue: hand-copied pages are
+ * not always consistent). When every candidate would be ruled out, none is.
+ */
+export function headerPenalties(unit: CommentUnit, candidates: readonly Candidate[], rootLinks: boolean): number[] {
+  const h = unit.header;
+  const penalties = candidates.map((c) => {
+    if (!h || h.hasParent === undefined) return 0;
+    if (!h.hasParent) return c.j < 0 ? 0 : -Infinity;
+    if (c.j < 0) return -Infinity;
+    if (h.hasRoot) return c.depth >= 1 ? 0 : -Infinity;
+    if (rootLinks && c.depth >= 1) return rootPenalty;
+    return 0;
+  });
+  return penalties.some((p) => p !== -Infinity) ? penalties : candidates.map(() => 0);
+}
+
+const rootPenalty = -3;
+
+/** Feature rows for every candidate of comment k (shared by the decoder and the weight fitter). */
+export function candidateFeatures(
+  units: readonly CommentUnit[],
+  k: number,
+  candidates: readonly Candidate[],
+  nodes: readonly (StackNode | null)[],
+  hits: QuoteHits,
+  cosines: Map<number, number>,
+): Float64Array[] {
+  const unit = units[k]!;
+  let maxCosine = 0;
+  for (const c of candidates) {
+    if (c.j < 0) continue;
+    let cos = cosines.get(c.j);
+    if (cos === undefined) {
+      cos = cosine(unit.vector, units[c.j]!.vector);
+      cosines.set(c.j, cos);
+    }
+    if (cos > maxCosine) maxCosine = cos;
+  }
+  // authorAbove[u]: k's author wrote a comment above candidate u in this chain.
+  const author = unit.header?.author;
+  const authorAbove = new Array<boolean>(candidates.length).fill(false);
+  if (author !== undefined) {
+    let seen = false;
+    for (let u = candidates.length - 1; u >= 0; u--) {
+      authorAbove[u] = seen;
+      const node = nodes[u];
+      if (node && units[node.k]!.header?.author === author) seen = true;
+    }
+  }
+  return candidates.map((c, u) => attachFeatures(units, k, c, hits, maxCosine, authorAbove[u]!));
+}
+
+/**
+ * Chooses every comment's parent under the depth-first constraint (the parent of comment k is
+ * comment k-1, one of its ancestors, or the story) by beam search over whole readings of the
+ * thread: each step scores the allowed parents with a log-linear model over the cues in
+ * `attachFeatureNames`, and the best `beamWidth` readings (identical stacks merged) go on.
+ * Cost: comments × beam width × candidates (at most `maxUp` + 1): linear in the dump.
+ */
+export function attachComments(units: readonly CommentUnit[], options: AttachOptions): Attachment {
+  const beamWidth = options.beamWidth ?? 8;
+  const maxUp = options.maxUp ?? 40;
+  const rootLinks = options.rootLinks ?? false;
+  let beam: BeamState[] = [{ top: null, score: 0, history: null }];
+  for (let k = 0; k < units.length; k++) {
+    const unit = units[k]!;
+    const expansions: { score: number; state: BeamState; c: Candidate; node: StackNode | null; p: number; f: Float64Array; n: number }[] = [];
+    const perState = beam.map((state) => candidatesFrom(state.top, maxUp));
+    const js = new Set<number>();
+    for (const { candidates } of perState) for (const c of candidates) if (c.j >= 0) js.add(c.j);
+    const hits = quoteHits(units, k, js);
+    const cosines = new Map<number, number>();
+    beam.forEach((state, s) => {
+      const { candidates, nodes } = perState[s]!;
+      const penalties = headerPenalties(unit, candidates, rootLinks);
+      const rows = candidateFeatures(units, k, candidates, nodes, hits, cosines);
+      const logits = rows.map((f, u) => (penalties[u] === -Infinity ? -Infinity : linearScore(attachFeatureNames, f, options.weights) + penalties[u]!));
+      const max = Math.max(...logits);
+      let sum = 0;
+      for (const l of logits) sum += Math.exp(l - max);
+      const lse = max + Math.log(sum);
+      const n = penalties.filter((p) => p !== -Infinity).length;
+      candidates.forEach((c, u) => {
+        if (penalties[u] === -Infinity) return;
+        const lp = logits[u]! - lse;
+        expansions.push({ score: state.score + lp, state, c, node: nodes[u]!, p: Math.exp(lp), f: rows[u]!, n });
+      });
+    });
+    expansions.sort((a, b) => b.score - a.score);
+    const next: BeamState[] = [];
+    const seen = new Set<number>();
+    for (const e of expansions) {
+      if (next.length >= beamWidth) break;
+      const parentNode = e.node;
+      const hash = (Math.imul(parentNode ? parentNode.hash : 0x9e3779b9, 31) + k + 1) | 0;
+      if (seen.has(hash)) continue;
+      seen.add(hash);
+      const top: StackNode = { k, up: parentNode, depth: parentNode ? parentNode.depth + 1 : 0, hash };
+      next.push({
+        top,
+        score: e.score,
+        history: { k, parent: e.c.j, p: e.p, evidence: attachEvidence(e.f, e.c, unit, e.n), prev: e.state.history },
+      });
+    }
+    beam = next;
+  }
+  const parents = new Int32Array(units.length);
+  const confidence = new Float64Array(units.length);
+  const evidence: string[][] = new Array(units.length);
+  for (let h = beam[0]!.history; h; h = h.prev) {
+    parents[h.k] = h.parent;
+    confidence[h.k] = h.p;
+    evidence[h.k] = h.evidence;
+  }
+  return { parents, confidence, evidence };
+}
+
+const index = new Map<string, number>(attachFeatureNames.map((name, i) => [name, i]));
+const at = (f: Float64Array, name: (typeof attachFeatureNames)[number]) => f[index.get(name)!]!;
+
+function attachEvidence(f: Float64Array, c: Candidate, unit: CommentUnit, allowedCount: number): string[] {
+  const out: string[] = [];
+  if (unit.header?.hasParent !== undefined) out.push('header');
+  if (allowedCount === 1) return out;
+  if (at(f, 'quoteExact') || at(f, 'quoteFuzzy') || at(f, 'quoteOfParentOfJ')) out.push('quote');
+  if (at(f, 'authorIsJParent')) out.push('author');
+  if (at(f, 'bestCosine')) out.push('lexical');
+  if (at(f, 'styleWithJParent') > 0) out.push('style');
+  if (at(f, 'openerUp0')) out.push('opener');
+  if (c.j >= 0 && c.up === 0) out.push('adjacency');
+  if (out.length === 0) out.push('position');
+  return out;
+}

@@ -1,0 +1,128 @@
+import type { CuedLine } from './dump-line.ts';
+import { quoteMatch } from './quote-match.ts';
+import { styleAgreement, styleFingerprint } from './style-fingerprint.ts';
+import { cosine, type TermVector } from './term-vectors.ts';
+
+/** The cues weighed when deciding whether a line starts a new comment (see `boundaryFeatures`). */
+export const boundaryFeatureNames = [
+  'bias',
+  'quoteStart',
+  'quoteRun',
+  'afterQuote',
+  'quoteOfPrev',
+  'quoteOfRecent',
+  'quoteUnmatched',
+  'quoteInterleaved',
+  'nestedQuote',
+  'prevColon',
+  'listItem',
+  'listAfterList',
+  'listAfterColon',
+  'listEnded',
+  'footnote',
+  'editTrailer',
+  'code',
+  'codeAfterCode',
+  'url',
+  'lowercaseStart',
+  'continuation',
+  'opener',
+  'addressesYou',
+  'prevQuestion',
+  'prevUnterminated',
+  'styleAgree',
+  'styleClash',
+  'cosinePrev',
+  'shortLine',
+  'shortPrev',
+  'deleted',
+  'afterDeleted',
+  'segmentLength',
+  'segmentLetters',
+] as const;
+
+/** What the decoder knows about the comment being built when it looks at the next line. */
+export interface SegmentState {
+  /** Lines in the current comment so far. */
+  lines: number;
+  letters: number;
+  /** It already holds a quote followed by an answer (interleaved quoting). */
+  hasQuote: boolean;
+}
+
+export interface BoundaryContext {
+  items: readonly CuedLine[];
+  vectors: readonly TermVector[];
+  styles: ReturnType<typeof styleFingerprint>[];
+}
+
+export function boundaryContext(items: readonly CuedLine[], vectors: readonly TermVector[]): BoundaryContext {
+  return { items, vectors, styles: items.map((l) => styleFingerprint(l.cues.body)) };
+}
+
+/** Feature values (in `boundaryFeatureNames` order) for "a new comment starts at item i". */
+export function boundaryFeatures(ctx: BoundaryContext, i: number, state: SegmentState): Float64Array {
+  const f = new Float64Array(boundaryFeatureNames.length);
+  const cur = ctx.items[i]!;
+  const prev = ctx.items[i - 1]!;
+  const c = cur.cues;
+  const p = prev.cues;
+  let k = 0;
+  const set = (v: number | boolean) => {
+    f[k++] = typeof v === 'boolean' ? (v ? 1 : 0) : v;
+  };
+  set(1);
+  const isQuote = c.quoteDepth > 0;
+  const prevQuote = p.quoteDepth > 0;
+  set(isQuote && !prevQuote);
+  set(isQuote && prevQuote);
+  set(!isQuote && prevQuote);
+  let ofPrev = false;
+  let ofRecent = false;
+  let unmatched = false;
+  if (isQuote && !prevQuote) {
+    ofPrev = quoteMatch(cur.folded, prev.folded) >= 0.7;
+    if (!ofPrev) {
+      for (let j = i - 2; j >= 0 && j >= i - 40; j--) {
+        const other = ctx.items[j]!;
+        if (other.cues.quoteDepth === 0 && quoteMatch(cur.folded, other.folded) >= 0.7) {
+          ofRecent = true;
+          break;
+        }
+      }
+      unmatched = !ofRecent;
+    }
+  }
+  set(ofPrev);
+  set(ofRecent);
+  set(unmatched);
+  set(isQuote && !prevQuote && state.hasQuote);
+  set(c.quoteDepth >= 2);
+  set(p.endsWithColon && !prevQuote);
+  set(c.listItem);
+  set(c.listItem && p.listItem);
+  set(c.listItem && p.endsWithColon);
+  set(!c.listItem && p.listItem);
+  set(c.footnote);
+  set(c.editTrailer);
+  set(c.code);
+  set(c.code && p.code);
+  set(c.url);
+  set(c.lowercaseStart);
+  set(c.continuation);
+  set(c.opener);
+  set(c.addressesYou);
+  set(p.question);
+  set(p.unterminated);
+  const agree = styleAgreement(ctx.styles[i]!, ctx.styles[i - 1]!);
+  set(agree > 0 ? agree : 0);
+  set(agree < 0 ? -agree : 0);
+  set(cosine(ctx.vectors[i]!, ctx.vectors[i - 1]!));
+  set(c.letters < 40);
+  set(p.letters < 40);
+  set(c.deleted);
+  set(p.deleted);
+  set(Math.log(state.lines));
+  set(Math.log(1 + state.letters / 200));
+  return f;
+}

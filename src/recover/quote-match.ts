@@ -1,0 +1,24 @@
+/**
+ * How much of a quoted passage appears in a text, both already folded with
+ * `normalizeForMatch`: 1 for an exact match; otherwise the share of the quote's word pairs
+ * found in the text (a fuzzy match survives a changed word, a dropped comma or a typo fix).
+ * Quotes shorter than two words only match exactly.
+ */
+export function quoteMatch(quote: string, text: string, textPairs?: Set<string>): number {
+  if (quote === '') return 0;
+  if (` ${text} `.includes(` ${quote} `)) return 1;
+  const words = quote.split(' ');
+  if (words.length < 3) return 0;
+  const pairs = textPairs ?? wordPairs(text);
+  let hit = 0;
+  for (let i = 1; i < words.length; i++) if (pairs.has(`${words[i - 1]} ${words[i]}`)) hit++;
+  return hit / (words.length - 1);
+}
+
+/** The adjacent word pairs of a folded text, for repeated fuzzy matching against it. */
+export function wordPairs(text: string): Set<string> {
+  const words = text.split(' ');
+  const pairs = new Set<string>();
+  for (let i = 1; i < words.length; i++) pairs.add(`${words[i - 1]} ${words[i]}`);
+  return pairs;
+}

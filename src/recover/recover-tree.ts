@@ -1,0 +1,44 @@
+import { attachComments } from './attach-beam.ts';
+import { commentUnits, type HeaderInfo } from './comment-unit.ts';
+import type { CuedLine } from './dump-line.ts';
+import { weights } from './weights.ts';
+
+/** A comment's lines as the importer cut them, with what its header (if any) said. */
+export interface SegmentInput {
+  items: CuedLine[];
+  /** First and last dump line of the comment, header and `reply` lines included. */
+  first: number;
+  last: number;
+  boundary: number;
+  header?: HeaderInfo;
+}
+
+export interface RecoveredComment extends SegmentInput {
+  /** Index of the parent segment (-1: the story). */
+  parent: number;
+  parentConfidence: number;
+  evidence: string[];
+}
+
+/**
+ * Rebuilds the tree over segmented comments: picks each comment's parent (beam search under
+ * the depth-first constraint, see `attachComments`) with the weights fitted for dumps with or
+ * without header lines.
+ */
+export function recoverTree(segments: readonly SegmentInput[], options: { rootLinks?: boolean } = {}): RecoveredComment[] {
+  const headers = segments.some((s) => s.header?.hasParent !== undefined || s.header?.author !== undefined);
+  const units = commentUnits(
+    segments.map((s) => s.items),
+    segments.map((s) => s.header),
+  );
+  const attachment = attachComments(units, {
+    weights: headers ? weights.attachHeader : weights.attachPlain,
+    rootLinks: options.rootLinks ?? false,
+  });
+  return segments.map((s, k) => ({
+    ...s,
+    parent: attachment.parents[k]!,
+    parentConfidence: attachment.confidence[k]!,
+    evidence: attachment.evidence[k]!,
+  }));
+}

@@ -1,0 +1,48 @@
+/**
+ * A writer's habits that survive copying as text, each read as +1 / -1 (or 0 when the text
+ * says nothing about it): curly or straight apostrophes, "i" or "I", capitalised sentence
+ * starts, two spaces after a full stop, em dashes or hyphens as dashes, "…" or "...",
+ * British or American spelling, and "lol"-style chat markers.
+ */
+export type StyleFingerprint = Int8Array;
+
+const britishSpelling = /\b(?:colour|favour|behaviour|honour|labour|neighbour|centre|theatre|realise|organise|recognise|analyse|apologise|optimise|prioritise|licence|defence|travelled|cancelled|whilst|amongst|programme|grey|cheque|tyre|aluminium|maths)\w*/i;
+const americanSpelling = /\b(?:color|favor|behavior|honor|labor|neighbor|center|theater|realize|organize|recognize|analyze|apologize|optimize|prioritize|license|defense|traveled|canceled|program|gray|check|tire|aluminum|math)\b/i;
+
+export const styleDimensions = 8;
+
+export function styleFingerprint(text: string): StyleFingerprint {
+  const f = new Int8Array(styleDimensions);
+  const curly = /\p{L}’\p{L}/u.test(text);
+  const straight = /\p{L}'\p{L}/u.test(text);
+  if (curly !== straight) f[0] = curly ? 1 : -1;
+  const lowerI = /(?:^|\s)i(?:\s|'|’)/.test(text);
+  const upperI = /(?:^|\s)I(?:\s|'|’)/.test(text);
+  if (lowerI !== upperI) f[1] = lowerI ? 1 : -1;
+  const starts = text.match(/(?:^|[.!?]\s+)(\p{L})/gu) ?? [];
+  if (starts.length >= 2) {
+    const lower = starts.filter((s) => /\p{Ll}$/u.test(s)).length;
+    if (lower === starts.length || lower === 0) f[2] = lower > 0 ? 1 : -1;
+  }
+  const doubleSpace = /[.!?] {2}\S/.test(text);
+  const singleSpace = /[.!?] \S/.test(text);
+  if (doubleSpace !== singleSpace) f[3] = doubleSpace ? 1 : -1;
+  const emDash = /—|–/.test(text);
+  const hyphenDash = /\s-{1,2}\s/.test(text);
+  if (emDash !== hyphenDash) f[4] = emDash ? 1 : -1;
+  const ellipsisChar = text.includes('…');
+  const dots = text.includes('...');
+  if (ellipsisChar !== dots) f[5] = ellipsisChar ? 1 : -1;
+  const british = britishSpelling.test(text);
+  const american = americanSpelling.test(text);
+  if (british !== american) f[6] = british ? 1 : -1;
+  if (/\b(?:lol|lmao|imo|imho|tbh|fwiw|afaik|iirc)\b/i.test(text)) f[7] = 1;
+  return f;
+}
+
+/** How alike two fingerprints are: agreements minus disagreements over the habits both show. */
+export function styleAgreement(a: StyleFingerprint, b: StyleFingerprint): number {
+  let sum = 0;
+  for (let i = 0; i < a.length; i++) sum += a[i]! * b[i]!;
+  return sum;
+}
