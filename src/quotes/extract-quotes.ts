@@ -1,5 +1,5 @@
 import { fromMarkdown } from 'mdast-util-from-markdown';
-import { toString } from 'mdast-util-to-string';
+import type { Nodes, Root } from 'mdast';
 
 const quoteLine = /^ {0,3}(?:\\?>[ \t]?)+(.*)$/;
 
@@ -17,7 +17,8 @@ export function extractQuotes(markdown: string): string[] {
   };
   for (const line of markdown.split('\n')) {
     const match = quoteLine.exec(line);
-    if (match) run.push(plain(match[1]!));
+    // A hard break's trailing backslash is markup, not quoted text.
+    if (match) run.push(plain(match[1]!.replace(/(?<!\\)((?:\\\\)*)\\$/, '$1')));
     else if (line.trim() === '' && run.length > 0) continue;
     else flush();
   }
@@ -38,5 +39,29 @@ export function ownText(markdown: string): string {
 
 function plain(markdown: string): string {
   if (!/[\\*_`[<&]/.test(markdown)) return markdown;
-  return toString(fromMarkdown(markdown));
+  return textOf(fromMarkdown(markdown));
+}
+
+const blockParents = new Set(['root', 'blockquote', 'list', 'listItem', 'table', 'tableRow']);
+
+/**
+ * A Markdown tree's text, like mdast-util-to-string but with a new line for each hard break
+ * and after each block, so that words on either side of one never run together.
+ */
+function textOf(tree: Root): string {
+  const parts: string[] = [];
+  const stack: (Nodes | '\n')[] = [tree];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (node === '\n' || node.type === 'break') parts.push('\n');
+    else if ('value' in node) parts.push(node.value);
+    else if ('children' in node) {
+      const block = blockParents.has(node.type);
+      for (let i = node.children.length - 1; i >= 0; i--) {
+        if (block) stack.push('\n');
+        stack.push(node.children[i]!);
+      }
+    } else if (node.type === 'image' || node.type === 'imageReference') parts.push(node.alt ?? '');
+  }
+  return parts.join('').trimEnd();
 }
