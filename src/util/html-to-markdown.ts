@@ -1,0 +1,69 @@
+import { fromHtml } from 'hast-util-from-html';
+import { toMdast } from 'hast-util-to-mdast';
+import { toMarkdown, type Options as ToMarkdownOptions } from 'mdast-util-to-markdown';
+import { gfmToMarkdown } from 'mdast-util-gfm';
+import { simpleHtmlToMdast } from './simple-html-to-mdast.ts';
+import type { RootContent as HastRootContent } from 'hast';
+import type { Nodes as MdastNodes, Parents as MdastParents, PhrasingContent, Root as MdastRoot } from 'mdast';
+
+/**
+ * Comment HTML (Hacker News: `<p>`, `<i>`, `<b>`, `<a href>`, `<pre><code>`, entities) →
+ * Markdown that renders to the same visible text. The syntax-tree utilities are called
+ * directly (hast-util-from-html → hast-util-to-mdast → mdast-util-to-markdown), not through a
+ * unified processor, for speed; mdast-util-to-markdown escapes text, so words that look like
+ * Markdown or HTML (`*`, `_`, `#`, `<b>`, backslashes) render as typed. Links whose URL could
+ * run script (`javascript:` and the like) keep their text and lose the link.
+ */
+export function htmlToMarkdown(html: string): string {
+  const mdast = simpleHtmlToMdast(html) ?? htmlToMdast(html);
+  if (html.includes('<a') || html.includes('<A') || html.includes('<img') || html.includes('<IMG')) defuseUrls(mdast);
+  return mdastToMarkdown(mdast);
+}
+
+/** The full path: any HTML, through hast-util-from-html and hast-util-to-mdast. */
+export function htmlToMdast(html: string): MdastRoot {
+  return toMdast(fromHtml(html, { fragment: true })) as MdastRoot;
+}
+
+/** HTML already parsed (a part of a page) → Markdown, like `htmlToMarkdown`. */
+export function hastToMarkdown(nodes: HastRootContent[]): string {
+  const mdast = toMdast({ type: 'root', children: nodes }) as MdastRoot;
+  defuseUrls(mdast);
+  return mdastToMarkdown(mdast);
+}
+
+const markdownOptions: ToMarkdownOptions = {
+  bullet: '-',
+  emphasis: '_',
+  strong: '*',
+  fences: true,
+  rule: '-',
+  extensions: [gfmToMarkdown()],
+};
+
+/** Markdown of an mdast tree, with the project's settings (shared by the importers). */
+export function mdastToMarkdown(tree: MdastRoot): string {
+  return toMarkdown(tree, markdownOptions).trimEnd();
+}
+
+const safeUrl = /^(?:https?:|mailto:|ftp:|#|\/|\?|\.|[^:/?#]*(?:[/?#]|$))/i;
+
+/** Replaces links and images whose URL could run script by their text (nothing is dropped). */
+export function defuseUrls(tree: MdastRoot): void {
+  const stack: MdastParents[] = [tree];
+  while (stack.length > 0) {
+    const parent = stack.pop()!;
+    const children = parent.children as MdastNodes[];
+    for (let i = 0; i < children.length; i++) {
+      const node = children[i]!;
+      if ((node.type === 'link' || node.type === 'image') && !safeUrl.test(node.url.trim())) {
+        const replacement: PhrasingContent[] =
+          node.type === 'link' ? node.children : node.alt ? [{ type: 'text', value: node.alt }] : [];
+        children.splice(i, 1, ...(replacement as MdastNodes[]));
+        i--;
+        continue;
+      }
+      if ('children' in node) stack.push(node);
+    }
+  }
+}

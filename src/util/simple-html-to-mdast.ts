@@ -1,0 +1,162 @@
+import type { Emphasis, Link, Paragraph, PhrasingContent, Root, Strong } from 'mdast';
+
+/**
+ * The fast path of `htmlToMarkdown`: most Hacker News comments are text, `<p>` breaks,
+ * `<i>`, `<b>` and `<a href rel>` links with a few entities. For exactly that subset this
+ * builds the same mdast tree that hast-util-from-html → hast-util-to-mdast would, in a
+ * fraction of the time. Anything outside the subset (another tag, an attribute, a stray `<`,
+ * an unknown entity, tags left open or crossed, white space at the edge of a tag or running
+ * across one, an empty element) returns `undefined` and the caller takes the full path, so
+ * the two paths never differ (the tests check this on real and generated comments).
+ */
+export function simpleHtmlToMdast(html: string): Root | undefined {
+  const root: Root = { type: 'root', children: [] };
+  /** The paragraph being filled, and the inline elements open in it (innermost last). */
+  let paragraph: Paragraph = { type: 'paragraph', children: [] };
+  const open: { tag: string; node: Emphasis | Strong | Link }[] = [];
+  let text = '';
+  /** Did the last text of this paragraph (across tags) end in white space? */
+  let endsInSpace = false;
+  /** Has the paragraph had any text or element yet? */
+  let started = false;
+
+  const target = (): PhrasingContent[] => (open.length > 0 ? open[open.length - 1]!.node.children : paragraph.children);
+  /** Puts the pending text in place; false when its white space needs the full path. */
+  const flush = (closing: boolean): boolean => {
+    if (text === '') return true;
+    let value = text.replace(/[ \t\n\f\r]+/g, ' ');
+    text = '';
+    const leading = value.charCodeAt(0) === 32;
+    if (leading) {
+      if (open.length > 0 && target().length === 0) return false; // just inside an opening tag
+      if (endsInSpace) return false; // a run of white space across a tag
+      if (!started) value = value.slice(1); // paragraph start
+    }
+    if (value === '') return true;
+    endsInSpace = value.charCodeAt(value.length - 1) === 32;
+    if (endsInSpace && closing && open.length > 0) return false; // just before a closing tag
+    target().push({ type: 'text', value });
+    started = true;
+    return true;
+  };
+  const endParagraph = (): boolean => {
+    if (!flush(false) || open.length > 0) return false;
+    const children = paragraph.children;
+    const last = children[children.length - 1];
+    if (last && last.type === 'text' && endsInSpace) {
+      last.value = last.value.slice(0, -1);
+      if (last.value === '') children.pop();
+    }
+    if (children.length > 0) root.children.push(paragraph);
+    paragraph = { type: 'paragraph', children: [] };
+    endsInSpace = false;
+    started = false;
+    return true;
+  };
+
+  const tag = /<(\/?)([a-z]+)((?:\s+[a-z]+="[^"<>]*")*)\s*>/y;
+  const attribute = /\s+([a-z]+)="([^"<>]*)"/g;
+  let i = 0;
+  while (i < html.length) {
+    const lt = html.indexOf('<', i);
+    const amp = html.indexOf('&', i);
+    const next = lt < 0 ? (amp < 0 ? html.length : amp) : amp < 0 ? lt : Math.min(lt, amp);
+    if (next > i) {
+      text += html.slice(i, next);
+      i = next;
+      continue;
+    }
+    if (html.charCodeAt(i) === 38 /* & */) {
+      const entity = readEntity(html, i);
+      if (entity === undefined) return undefined;
+      text += entity.value;
+      i = entity.end;
+      continue;
+    }
+    tag.lastIndex = i;
+    const m = tag.exec(html);
+    if (!m) return undefined;
+    const [whole, slash, name, attrs] = m as unknown as [string, string, string, string];
+    i += whole.length;
+    if (name === 'p') {
+      if (slash || attrs) return undefined;
+      if (!endParagraph()) return undefined;
+      continue;
+    }
+    if (name !== 'i' && name !== 'b' && name !== 'a') return undefined;
+    if (slash) {
+      if (attrs) return undefined;
+      if (!flush(true)) return undefined;
+      const top = open.pop();
+      if (!top || top.tag !== name || top.node.children.length === 0) return undefined;
+      target().push(top.node);
+      started = true;
+      continue;
+    }
+    if (!flush(false)) return undefined;
+    if (name === 'a') {
+      if (open.some((o) => o.tag === 'a')) return undefined;
+      let href: string | undefined;
+      const seen = new Set<string>();
+      attribute.lastIndex = 0;
+      for (let a = attribute.exec(attrs); a; a = attribute.exec(attrs)) {
+        const [, key, raw] = a as unknown as [string, string, string];
+        if (seen.has(key) || (key !== 'href' && key !== 'rel')) return undefined;
+        seen.add(key);
+        if (key === 'href') {
+          href = decodeAttribute(raw);
+          if (href === undefined || href === '') return undefined;
+        }
+      }
+      if (href === undefined) return undefined;
+      open.push({ tag: 'a', node: { type: 'link', url: href, title: null, children: [] } });
+    } else {
+      if (attrs || open.some((o) => o.tag === name)) return undefined;
+      open.push({ tag: name, node: name === 'i' ? { type: 'emphasis', children: [] } : { type: 'strong', children: [] } });
+    }
+  }
+  if (!endParagraph()) return undefined;
+  return root;
+}
+
+const named: Record<string, string> = { quot: '"', amp: '&', lt: '<', gt: '>', apos: "'", nbsp: '\u00a0' };
+const entityPattern = /&(?:#[xX]([0-9a-fA-F]{1,6})|#([0-9]{1,7})|(quot|amp|lt|gt|apos|nbsp));/y;
+
+/** A character reference at `at`, or a bare `&` that HTML keeps as is; `undefined` otherwise. */
+function readEntity(html: string, at: number): { value: string; end: number } | undefined {
+  entityPattern.lastIndex = at;
+  const m = entityPattern.exec(html);
+  if (!m) {
+    // `&` before a letter, digit or `#` may be a reference the full parser knows.
+    const after = html.charCodeAt(at + 1);
+    if (Number.isNaN(after) || !/[A-Za-z0-9#]/.test(html[at + 1]!)) return { value: '&', end: at + 1 };
+    return undefined;
+  }
+  const end = at + m[0].length;
+  if (m[3]) return { value: named[m[3]]!, end };
+  const code = m[1] ? parseInt(m[1], 16) : parseInt(m[2]!, 10);
+  // Leave to the full parser what HTML remaps or refuses (controls, C1, surrogates, ...).
+  if (code < 0x20 || (code >= 0x7f && code <= 0x9f) || (code >= 0xd800 && code <= 0xdfff) || code > 0x10ffff) return undefined;
+  if ((code & 0xfffe) === 0xfffe || (code >= 0xfdd0 && code <= 0xfdef)) return undefined;
+  return { value: String.fromCodePoint(code), end };
+}
+
+function decodeAttribute(raw: string): string | undefined {
+  let out = '';
+  let i = 0;
+  while (i < raw.length) {
+    const amp = raw.indexOf('&', i);
+    if (amp < 0) {
+      out += raw.slice(i);
+      break;
+    }
+    out += raw.slice(i, amp);
+    const entity = readEntity(raw, amp);
+    if (entity === undefined) return undefined;
+    out += entity.value;
+    i = entity.end;
+  }
+  // Attribute values keep their white space, which the full path would too; but leave any
+  // control character or newline to it.
+  return /[\u0000-\u001f]/.test(out) ? undefined : out;
+}
