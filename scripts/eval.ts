@@ -1,0 +1,56 @@
+// `npm run eval [-- THREAD.json ...] [--json]`: flattens structured threads with the shared
+// flatten-thread.mjs (plain and --hn-copy), parses the flat dumps with the project's parser and
+// scores them with score-tree.mjs. With no threads: the shared samples hn-algolia.json and
+// reddit.json (when ../shared is there) and every test/eval-threads/*.json. Threads named
+// *heldout* are never used to fit the weights (scripts/fit-recover.ts).
+import { existsSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { evaluateThread, type EvalRow } from '../src/recover/evaluate-thread.ts';
+
+const root = fileURLToPath(new URL('../', import.meta.url));
+const shared = process.env.SHARED_DIR ?? join(root, '../shared');
+const tools = join(shared, 'tools');
+const args = process.argv.slice(2);
+const asJson = args.includes('--json');
+let threads = args.filter((a) => !a.startsWith('--'));
+if (threads.length === 0) {
+  for (const sample of ['hn-algolia.json', 'reddit.json']) {
+    const path = join(shared, 'samples', sample);
+    if (existsSync(path)) threads.push(path);
+  }
+  const own = join(root, 'test/eval-threads');
+  threads.push(...readdirSync(own).filter((f) => f.endsWith('.json')).sort().map((f) => join(own, f)));
+}
+if (!existsSync(join(tools, 'flatten-thread.mjs'))) {
+  console.error(`eval: ${tools}/flatten-thread.mjs not found (set SHARED_DIR to the shared folder)`);
+  process.exit(1);
+}
+
+const rows: EvalRow[] = [];
+for (const thread of threads) for (const mode of ['plain', 'hn-copy'] as const) rows.push(await evaluateThread(thread, mode, tools));
+
+if (asJson) {
+  console.log(JSON.stringify(rows, null, 1));
+} else {
+  const f = (x: number) => x.toFixed(3);
+  const header = ['thread', 'mode', 'use', 'comments', 'F1', 'segments', 'parents', 'base:segChain', 'base:segFlat', 'base:linesChain', 'lines/s'];
+  const table = rows.map((r) => [
+    r.thread,
+    r.mode,
+    r.thread.includes('heldout') ? 'held out' : 'fit',
+    String(r.trueComments),
+    f(r.boundaryF1),
+    f(r.segments),
+    f(r.parents),
+    f(r.baselines.trueSegmentsChain.parents),
+    f(r.baselines.trueSegmentsFlat.parents),
+    f(r.baselines.linesChain.parents),
+    String(Math.round(r.lines / (r.parseMs / 1000))),
+  ]);
+  const widths = header.map((h, i) => Math.max(h.length, ...table.map((row) => row[i]!.length)));
+  const line = (cells: string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i]!)).join(' | ')} |`;
+  console.log(line(header));
+  console.log(`|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`);
+  for (const row of table) console.log(line(row));
+}

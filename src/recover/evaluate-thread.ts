@@ -1,0 +1,52 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
+import { parseDump } from '../parse/parse-dump.ts';
+
+export type EvalMode = 'plain' | 'hn-copy';
+
+interface Scores {
+  boundaryF1: number;
+  segments: number;
+  parents: number;
+}
+
+export interface EvalRow extends Scores {
+  thread: string;
+  mode: EvalMode;
+  trueComments: number;
+  lines: number;
+  parentsGivenSegment: number;
+  baselines: Record<'linesFlat' | 'linesChain' | 'trueSegmentsFlat' | 'trueSegmentsChain', Scores>;
+  /** Time the project's parser took on the flat dump. */
+  parseMs: number;
+}
+
+/**
+ * Flattens a structured thread with the shared `flatten-thread.mjs` (plain, or `--hn-copy`),
+ * parses the flat text with the project's parser, and scores the tree with `score-tree.mjs`.
+ */
+export async function evaluateThread(structured: string, mode: EvalMode, toolsDir: string): Promise<EvalRow> {
+  const dir = mkdtempSync(join(tmpdir(), 'recover-eval-'));
+  try {
+    const name = basename(structured).replace(/\.json$/, '');
+    const dump = join(dir, `${name}.txt`);
+    const truth = join(dir, `${name}.truth.json`);
+    const predicted = join(dir, `${name}.predicted.json`);
+    execFileSync(process.execPath, [join(toolsDir, 'flatten-thread.mjs'), ...(mode === 'hn-copy' ? ['--hn-copy'] : []), structured, dump, truth], {
+      stdio: 'pipe',
+    });
+    const bytes = readFileSync(dump);
+    const start = performance.now();
+    const [thread] = await parseDump(bytes, dump);
+    const parseMs = performance.now() - start;
+    writeFileSync(predicted, JSON.stringify(thread));
+    const out = execFileSync(process.execPath, [join(toolsDir, 'score-tree.mjs'), truth, predicted, '--json'], { encoding: 'utf8' });
+    const score = JSON.parse(out) as Omit<EvalRow, 'thread' | 'mode' | 'lines' | 'parseMs'>;
+    const lines = bytes.toString('utf8').split('\n').length - 1;
+    return { ...score, thread: name, mode, lines, parseMs };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
