@@ -1,0 +1,112 @@
+import { createHash } from 'node:crypto';
+import type { Importer } from './importer.ts';
+import type { Comment, ThreadDraft } from '../thread/types.ts';
+import { ParseError } from '../util/parse-error.ts';
+import { htmlToMarkdown } from '../util/html-to-markdown.ts';
+import { plainTextToMarkdown } from '../util/plain-text-to-markdown.ts';
+import { threadSlug } from '../util/thread-slug.ts';
+import { splitMbox } from '../mail/split-mbox.ts';
+import { readMessage, type MailMessage } from '../mail/read-message.ts';
+import { threadMessages, preOrder } from '../mail/thread-messages.ts';
+import { cleanSubject, listTagsOf } from '../mail/clean-subject.ts';
+import { messageAnchor } from '../mail/message-anchor.ts';
+import { mailTextToMarkdown } from '../mail/mail-text-to-markdown.ts';
+
+const headerLine = /^[!-9;-~]+:/;
+const mailHeader = /^(from|to|cc|subject|date|message-id|received|return-path|delivered-to|in-reply-to|references|mime-version|content-type|x-[a-z-]+):/i;
+
+/**
+ * A mailbox: mbox (mboxo or mboxrd, `From ` separator lines) or one bare message (`.eml`).
+ * Every message is MIME-decoded by mailparser, threaded with JWZ's algorithm, and each thread
+ * (one per root) becomes a ThreadDraft whose comments are the messages, ids made from their
+ * Message-IDs (`m-…`), depth-first with replies sorted by date.
+ */
+export const mbox: Importer = {
+  format: 'mbox',
+  detect({ text, json }) {
+    if (json !== undefined) return false;
+    const lines = text.slice(0, 8192).split('\n', 40);
+    let i = 0;
+    const separated = /^From \S/.test(lines[0] ?? '');
+    if (separated) i = 1;
+    let headers = 0;
+    let known = 0;
+    for (; i < lines.length; i++) {
+      const line = lines[i]!;
+      if (line.trim() === '') break;
+      if (/^[ \t]/.test(line) && headers > 0) continue;
+      if (!headerLine.test(line)) return false;
+      headers++;
+      if (mailHeader.test(line)) known++;
+    }
+    return separated ? headers >= 2 && known >= 1 : headers >= 3 && known >= 3 && /^(from|message-id):/im.test(lines.slice(0, i).join('\n'));
+  },
+  async parse({ text, bytes, file }) {
+    const raw = bytes && !(bytes[0] === 0xff && bytes[1] === 0xfe) && !(bytes[0] === 0xfe && bytes[1] === 0xff) ? bytes : Buffer.from(text, 'utf8');
+    const parts = splitMbox(raw);
+    if (parts.length === 0) throw new ParseError(file, 'the mailbox holds no message');
+    const messages: MailMessage[] = [];
+    for (const part of parts) {
+      try {
+        messages.push(await readMessage(part));
+      } catch (error) {
+        throw new ParseError(file, `the message here could not be decoded: ${(error as Error).message.split('\n')[0]}`, part.lines[0]);
+      }
+    }
+    const listTags = listTagsOf(messages.map((m) => m.subject));
+    const roots = threadMessages(messages, listTags);
+    const taken = new Set<string>();
+    const drafts: ThreadDraft[] = [];
+    for (const root of roots) {
+      const nodes = preOrder(root);
+      const first = nodes.find((n) => n.message)!.message!;
+      const title = cleanSubject(first.subject, listTags).title || '(no subject)';
+      const ids = new Map<object, string>();
+      const comments: Comment[] = [];
+      for (const node of nodes) {
+        const message = node.message;
+        if (!message) continue;
+        const id = uniqueId(message, taken);
+        ids.set(node, id);
+        const parentId = node.parent ? ids.get(node.parent) : undefined;
+        const comment: Comment = { id, parent: parentId ?? null, text: '' };
+        if (message.author) comment.author = message.author;
+        if (message.date) comment.time = message.date.toISOString().replace('.000Z', 'Z');
+        comment.text = bodyOf(message);
+        comment.lines = message.lines;
+        if (parentId === undefined && message.references.length > 0) comment.orphan = true;
+        comments.push(comment);
+      }
+      const draft: ThreadDraft = {
+        id: `${threadSlug(title).slice(0, 40).replace(/-+$/, '')}-${createHash('sha1').update(root.id).digest('hex').slice(0, 8)}`,
+        title,
+        comments,
+      };
+      const time = comments.reduce<string | undefined>((min, c) => (c.time && (!min || c.time < min) ? c.time : min), undefined);
+      if (time) draft.time = time;
+      drafts.push(draft);
+    }
+    return drafts;
+  },
+};
+
+/** The comment id of a message: from its Message-ID, else from its content; repeats get `-2`, `-3`. */
+function uniqueId(message: MailMessage, taken: Set<string>): string {
+  const base = message.messageId
+    ? messageAnchor(message.messageId)
+    : `m-nomsgid-${createHash('sha1').update(`${message.date?.toISOString() ?? ''}\0${message.author ?? ''}\0${message.subject}\0${message.text ?? message.html ?? ''}`).digest('hex').slice(0, 8)}`;
+  let id = base;
+  for (let n = 2; taken.has(id); n++) id = `${base}-${n}`;
+  taken.add(id);
+  return id;
+}
+
+/** The body as Markdown: the text part (quotes, signature), else the HTML part; attachments listed after. */
+function bodyOf(message: MailMessage): string {
+  const trailer = message.attachments.map((a) => `Attachment: ${a.filename} (${a.contentType}, ${a.size} bytes)`);
+  if (message.text !== undefined && message.text.trim() !== '') return mailTextToMarkdown(message.text, trailer);
+  const parts: string[] = [];
+  if (message.html) parts.push(htmlToMarkdown(message.html));
+  if (trailer.length > 0) parts.push(plainTextToMarkdown(trailer));
+  return parts.filter((p) => p !== '').join('\n\n');
+}
