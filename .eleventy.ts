@@ -1,0 +1,35 @@
+// Eleventy configuration for the reader (README, "The reader"). Templates are TypeScript
+// `.11ty.ts` files under src/site/ that return HTML strings; the data is the parsed archive.
+import { HtmlBasePlugin } from '@11ty/eleventy';
+import { siteConfig } from './src/site/_lib/site-config.ts';
+import { loadThreadSummaries } from './src/site/_lib/load-archive.ts';
+
+const site = siteConfig();
+
+export default function (eleventyConfig: any) {
+  // TypeScript templates: `x.11ty.ts` is loaded like `x.11ty.js` (tsx compiles it).
+  eleventyConfig.addExtension(['11ty.ts'], { key: '11ty.js' });
+  eleventyConfig.addTemplateFormats('11ty.ts');
+
+  // Data: the site's settings, and a summary of every archived thread (newest first).
+  // Thread pages read their own thread from the archive when they render, so memory holds
+  // one big thread at a time, not the whole archive.
+  eleventyConfig.addGlobalData('site', site);
+  eleventyConfig.addGlobalData('threads', () => loadThreadSummaries(site.archiveDir));
+  eleventyConfig.addWatchTarget(site.archiveDir);
+
+  // Assets: the stylesheet and the reader's small script, copied as they are.
+  eleventyConfig.addPassthroughCopy({ 'src/site/assets': 'assets' });
+
+  // GitHub Pages project paths: every root-relative URL in HTML gets PATH_PREFIX.
+  eleventyConfig.addPlugin(HtmlBasePlugin);
+
+  // Dev server (npm start): live reload on port 8080.
+  eleventyConfig.setServerOptions({ port: 8080, showAllHosts: false });
+  eleventyConfig.setQuietMode(true);
+}
+
+export const config = {
+  dir: { input: 'src/site', output: site.siteDir },
+  pathPrefix: site.pathPrefix,
+};

@@ -1,0 +1,96 @@
+import type { Comment } from '../thread/types.ts';
+import { escapeHtml } from './escape-html.ts';
+import { formatTime } from './format-time.ts';
+import { renderMarkdown } from './render-markdown.ts';
+import type { ThreadShape } from './thread-shape.ts';
+
+export interface CommentTreeOptions {
+  /** The story's author, whose comments are marked "OP". */
+  storyAuthor?: string;
+}
+
+/** Comments deeper than this (0-based) carry a "level N" label, shown once indentation stops. */
+const labelDepth = 4;
+
+/**
+ * The comment tree as nested `<details>`: the element of comment X has `id="X"`, and each
+ * reply's element sits inside its parent's, so any subtree collapses with no JavaScript and
+ * its summary says how many comments it hides. Built with a stack: a 5,000-deep chain is
+ * no deeper for this code than a flat thread.
+ */
+export function renderCommentTree(comments: readonly Comment[], shape: ThreadShape, options: CommentTreeOptions = {}): string {
+  const authorOf = (id: string) => {
+    const i = shape.index.get(id);
+    return i === undefined ? undefined : comments[i]!.author;
+  };
+  const quotedBy = new Map<number, number[]>();
+  comments.forEach((c, i) => {
+    for (const q of c.quotes ?? []) {
+      const source = q.source === null ? undefined : shape.index.get(q.source);
+      if (source === undefined || source === i) continue;
+      const list = quotedBy.get(source) ?? [];
+      if (!list.includes(i)) list.push(i);
+      quotedBy.set(source, list);
+    }
+  });
+
+  const out: string[] = [];
+  const stack: number[] = [];
+  for (let i = 0; i < comments.length; i++) {
+    const p = shape.parent[i]!;
+    while (stack.length > 0 && stack[stack.length - 1] !== p) {
+      out.push('</details>\n');
+      stack.pop();
+    }
+    out.push(openComment(comments, shape, i, options, authorOf, quotedBy.get(i)));
+    stack.push(i);
+  }
+  for (let k = 0; k < stack.length; k++) out.push('</details>\n');
+  return out.join('');
+}
+
+function openComment(
+  comments: readonly Comment[],
+  shape: ThreadShape,
+  i: number,
+  options: CommentTreeOptions,
+  authorOf: (id: string) => string | undefined,
+  quoters: number[] | undefined,
+): string {
+  const c = comments[i]!;
+  const id = escapeHtml(c.id);
+  const depth = shape.depth[i]!;
+  const hidden = shape.size[i]!;
+  let summary = c.author ? `<span class="au">${escapeHtml(c.author)}</span>` : '<span class="au anon">unknown</span>';
+  if (c.author && c.author === options.storyAuthor) summary += ' <span class="op">OP</span>';
+  if (c.time) summary += ` <time datetime="${escapeHtml(c.time)}">${formatTime(c.time)}</time>`;
+  if (c.score !== undefined) summary += ` <span class="sc">${escapeHtml(c.score)} pt${c.score === 1 ? '' : 's'}</span>`;
+  if (depth >= labelDepth) summary += ` <span class="dp">level ${depth + 1}</span>`;
+  if (c.confidence) {
+    const cues = c.evidence?.length ? `; cues: ${c.evidence.join(', ')}` : '';
+    const title = `Parent inferred from a text dump: ${Math.round(c.confidence.parent * 100)}% sure of the parent, ${Math.round(c.confidence.boundary * 100)}% of where the comment starts and ends${cues}`;
+    summary += ` <span class="inf" title="${escapeHtml(title)}">inferred ${Math.round(c.confidence.parent * 100)}%</span>`;
+  }
+  if (c.orphan) summary += ' <span class="orph">parent missing</span>';
+  summary += `<span class="hc"> · ${hidden} comment${hidden === 1 ? '' : 's'} hidden</span>`;
+
+  let body: string;
+  if (c.deleted && c.text.trim() === '') body = '<p class="gone">[deleted]</p>';
+  else body = renderMarkdown(c.text, { idPrefix: `${c.id}.`, quotes: c.quotes, authorOf });
+
+  const p = shape.parent[i]!;
+  const root = shape.root[i]!;
+  const prev = shape.prevSibling[i]!;
+  const next = shape.nextSibling[i]!;
+  let nav = `<a href="#${id}">link</a>`;
+  if (p >= 0) nav += ` <a href="#${escapeHtml(comments[p]!.id)}">parent</a>`;
+  if (root !== i && root !== p) nav += ` <a href="#${escapeHtml(comments[root]!.id)}">root</a>`;
+  if (prev >= 0) nav += ` <a href="#${escapeHtml(comments[prev]!.id)}">prev</a>`;
+  if (next >= 0) nav += ` <a href="#${escapeHtml(comments[next]!.id)}">next</a>`;
+  let quoted = '';
+  if (quoters?.length) {
+    const links = quoters.map((q) => `<a href="#${escapeHtml(comments[q]!.id)}">${escapeHtml(comments[q]!.author ?? 'a reply')}</a>`);
+    quoted = `<p class="qb">Quoted by ${links.join(', ')}</p>`;
+  }
+  return `<details class="c${c.deleted ? ' del' : ''}" id="${id}" open><summary>${summary}</summary><div class="t">${body}</div><p class="nav">${nav}</p>${quoted}\n`;
+}

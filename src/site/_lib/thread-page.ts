@@ -1,0 +1,61 @@
+import type { Thread } from '../../thread/types.ts';
+import { escapeHtml } from '../../render/escape-html.ts';
+import { formatTime } from '../../render/format-time.ts';
+import { overviewSvg } from '../../render/overview-svg.ts';
+import { renderCommentTree } from '../../render/render-comment-tree.ts';
+import { renderMarkdown, userLinkRel } from '../../render/render-markdown.ts';
+import { threadShape } from '../../render/thread-shape.ts';
+import { formatName, linkHost } from './load-archive.ts';
+import { threadJsonUrl } from './urls.ts';
+
+/** The keys the reader answers to (the help dialog and README list them). */
+export const readerKeys: [string, string][] = [
+  ['j', 'next comment'],
+  ['k', 'previous comment'],
+  ['p', 'parent comment'],
+  ['Enter or Space', 'collapse or expand the comment'],
+  ['?', 'show or hide this list'],
+];
+
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+/**
+ * A thread page's content: the story, an overview picture of the tree, and the comment
+ * tree. Page-level ids start with `_`, which comment ids never do, so they cannot clash.
+ */
+export function threadPageBody(thread: Thread): string {
+  const shape = threadShape(thread.comments);
+  const participants = new Set(thread.comments.map((c) => c.author).filter(Boolean));
+  if (thread.author) participants.add(thread.author);
+  const host = linkHost(thread.url);
+
+  const meta: string[] = [];
+  if (thread.url && host) meta.push(`<a href="${escapeHtml(thread.url)}" rel="${userLinkRel.join(' ')}">${escapeHtml(host)}</a>`);
+  else if (thread.url) meta.push(`<span class="url">${escapeHtml(thread.url)}</span>`);
+  if (thread.author) meta.push(`by <span class="au">${escapeHtml(thread.author)}</span>`);
+  if (thread.time) meta.push(`<time datetime="${escapeHtml(thread.time)}">${formatTime(thread.time)} UTC</time>`);
+  if (thread.score !== undefined) meta.push(plural(thread.score, 'point'));
+
+  const facts: string[] = [plural(thread.comments.length, 'comment'), plural(participants.size, 'participant')];
+  facts.push(`from <code>${escapeHtml(thread.source.file)}</code> (${escapeHtml(formatName(thread.source.format))})`);
+  if (thread.source.missing) facts.push(`${plural(thread.source.missing, 'comment')} listed by the source but not in the dump`);
+  facts.push(`<a href="${threadJsonUrl(thread.id)}" download>Download JSON</a>`);
+
+  const story = thread.text ? `<div class="t story-text">${renderMarkdown(thread.text, { idPrefix: '_story.' })}</div>` : '';
+  const overview = overviewSvg(thread.comments, shape);
+  const keys = readerKeys.map(([key, what]) => `<dt><kbd>${escapeHtml(key)}</kbd></dt><dd>${escapeHtml(what)}</dd>`).join('');
+
+  return `<article class="story">
+<h1>${escapeHtml(thread.title)}</h1>
+${meta.length ? `<p class="meta">${meta.join(' · ')}</p>` : ''}
+${story}
+<p class="facts">${facts.join(' · ')}</p>
+</article>
+${overview ? `<section class="ov" aria-labelledby="_ov"><h2 id="_ov">Overview</h2>\n${overview}\n</section>` : ''}
+<section class="comments" aria-labelledby="_cm">
+<h2 id="_cm">Comments</h2>
+<div class="tools" id="_tools" hidden><button type="button" data-act="expand">Expand all</button> <button type="button" data-act="collapse">Collapse all</button> <button type="button" data-act="keys" aria-haspopup="dialog">Keys <kbd>?</kbd></button></div>
+${thread.comments.length ? renderCommentTree(thread.comments, shape, { storyAuthor: thread.author }) : '<p class="none">No comments.</p>'}
+</section>
+<dialog id="_keys" aria-labelledby="_keys_h"><h2 id="_keys_h">Keyboard</h2><dl>${keys}</dl><form method="dialog"><button>Close</button></form></dialog>`;
+}
