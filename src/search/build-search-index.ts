@@ -1,0 +1,156 @@
+import { createHash } from 'node:crypto';
+import type lunrType from 'lunr';
+import { authorKey, createAnalyzer } from './analyze.ts';
+import type { SearchDoc, SearchThread } from './collect-search-docs.ts';
+import { bm25, docsPerBlock, fieldBoosts, indexVersion, partTargetBytes, searchFields } from './search-config.ts';
+
+/** `manifest.json`: all a client needs to know which files to fetch. */
+export interface SearchManifest {
+  version: typeof indexVersion;
+  /** Hash of the index files; appended to their URLs so a rebuilt index is never mixed with a cached one. */
+  build: string;
+  docs: number;
+  blockSize: number;
+  fields: readonly string[];
+  boosts: Record<string, number>;
+  /** The first term of each term part, in ascending (code unit) order: part k holds [parts[k], parts[k+1]). */
+  parts: string[];
+}
+
+/**
+ * A term part (`t/<k>.json`) is an array of entries `[term, idf, text, quote, author, title]`;
+ * each field is `0` or a flat list `[gap, g, gap, g, …]`: the gap to the previous document
+ * number (thread number for `title`) and Lunr's BM25 term-frequency factor ×100, rounded.
+ * The client turns this back into Lunr's weight: round(idf × g/100 × boost, 3).
+ */
+export type TermEntry = [string, number, ...(number[] | 0)[]];
+
+/** A stored document in a block (`d/<k>.json`): `[thread, id, author, time, own, quotes]`. */
+export type StoredDoc = [number, string, string, string, string, string];
+
+/** `threads.json`: `[id, title, first document, document count]` per thread. */
+export type StoredThread = [string, string, number, number];
+
+export interface BuiltSearchIndex {
+  /** Path (relative to the index folder) → file content. */
+  files: Map<string, string>;
+  manifest: SearchManifest;
+  stats: { docs: number; terms: number; postings: number; parts: number; blocks: number; bytes: number };
+}
+
+interface Postings {
+  /** Per field: [doc, tf, length, doc, tf, length, …] in document order. */
+  fields: number[][];
+  /** Documents that have the term, summed over fields (Lunr's idf counts a document once per field). */
+  df: number;
+}
+
+/**
+ * Builds the split index. The weights are exactly Lunr's (lunr.Builder's BM25 with its k1, b,
+ * field boosts and average field lengths over the whole archive), so a term's scores are the
+ * same whichever part it is stored in.
+ */
+export function buildSearchIndex(input: { docs: SearchDoc[]; threads: SearchThread[] }, lunr: typeof lunrType): BuiltSearchIndex {
+  const { docs, threads } = input;
+  const analyzer = createAnalyzer(lunr);
+  const fieldCount = searchFields.length;
+  const postings = new Map<string, Postings>();
+  const totals = new Array<number>(fieldCount).fill(0);
+  const add = (term: string, field: number, unit: number, tf: number, length: number, weight: number) => {
+    let p = postings.get(term);
+    if (!p) {
+      p = { fields: Array.from({ length: fieldCount }, () => []), df: 0 };
+      postings.set(term, p);
+    }
+    p.fields[field]!.push(unit, tf, length);
+    p.df += weight;
+  };
+  const addField = (terms: string[], field: number, unit: number, docsCovered: number) => {
+    totals[field]! += terms.length * docsCovered;
+    if (terms.length === 0) return;
+    const tf = new Map<string, number>();
+    for (const t of terms) tf.set(t, (tf.get(t) ?? 0) + 1);
+    for (const [t, n] of tf) add(t, field, unit, n, terms.length, docsCovered);
+  };
+  const fText = searchFields.indexOf('text');
+  const fQuote = searchFields.indexOf('quote');
+  const fAuthor = searchFields.indexOf('author');
+  const fTitle = searchFields.indexOf('title');
+  for (let d = 0; d < docs.length; d++) {
+    const doc = docs[d]!;
+    addField(analyzer.terms(doc.own), fText, d, 1);
+    addField(doc.quotes ? analyzer.terms(doc.quotes) : [], fQuote, d, 1);
+    addField(doc.author ? [authorKey(doc.author)] : [], fAuthor, d, 1);
+  }
+  // The title is a field of every document of its thread: stored once per thread.
+  for (let t = 0; t < threads.length; t++) addField(analyzer.terms(threads[t]!.title), fTitle, t, threads[t]!.count);
+
+  const n = docs.length;
+  const average = totals.map((total) => total / Math.max(1, n));
+  const { k1, b } = bm25;
+  const terms = [...postings.keys()].sort((x, y) => (x < y ? -1 : x > y ? 1 : 0));
+  const files = new Map<string, string>();
+  const parts: string[] = [];
+  let part: string[] = [];
+  let partBytes = 0;
+  let postingCount = 0;
+  const closePart = () => {
+    if (part.length === 0) return;
+    files.set(`t/${parts.length - 1}.json`, `[${part.join(',\n')}]`);
+    part = [];
+    partBytes = 0;
+  };
+  for (const term of terms) {
+    const p = postings.get(term)!;
+    const idf = Math.log(1 + Math.abs((n - p.df + 0.5) / (p.df + 0.5)));
+    const entry: TermEntry = [term, Math.round(idf * 10000) / 10000];
+    for (let f = 0; f < fieldCount; f++) {
+      const list = p.fields[f]!;
+      if (list.length === 0) {
+        entry.push(0);
+        continue;
+      }
+      const out: number[] = [];
+      let previous = 0;
+      for (let i = 0; i < list.length; i += 3) {
+        const unit = list[i]!;
+        const tf = list[i + 1]!;
+        const length = list[i + 2]!;
+        const g = ((k1 + 1) * tf) / (k1 * (1 - b + b * (length / average[f]!)) + tf);
+        out.push(unit - previous, Math.round(g * 100));
+        previous = unit;
+        postingCount++;
+      }
+      entry.push(out);
+    }
+    const json = JSON.stringify(entry);
+    if (part.length === 0) parts.push(term);
+    part.push(json);
+    partBytes += json.length + 2;
+    if (partBytes >= partTargetBytes) closePart();
+  }
+  closePart();
+
+  const threadTable: StoredThread[] = threads.map((t) => [t.id, t.title, t.first, t.count]);
+  files.set('threads.json', JSON.stringify(threadTable));
+  let blocks = 0;
+  for (let start = 0; start < n; start += docsPerBlock, blocks++) {
+    const block: StoredDoc[] = docs.slice(start, start + docsPerBlock).map((d) => [d.thread, d.id, d.author, d.time, d.own, d.quotes]);
+    files.set(`d/${blocks}.json`, JSON.stringify(block));
+  }
+  const hash = createHash('sha256');
+  for (const [name, content] of files) hash.update(name).update('\0').update(content).update('\0');
+  const manifest: SearchManifest = {
+    version: indexVersion,
+    build: hash.digest('hex').slice(0, 12),
+    docs: n,
+    blockSize: docsPerBlock,
+    fields: searchFields,
+    boosts: fieldBoosts,
+    parts,
+  };
+  files.set('manifest.json', JSON.stringify(manifest));
+  let bytes = 0;
+  for (const content of files.values()) bytes += Buffer.byteLength(content);
+  return { files, manifest, stats: { docs: n, terms: terms.length, postings: postingCount, parts: parts.length, blocks, bytes } };
+}

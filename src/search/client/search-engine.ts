@@ -1,0 +1,457 @@
+import type lunrType from 'lunr';
+import { authorKey, createAnalyzer, type Analyzer } from '../analyze.ts';
+import type { SearchManifest, StoredDoc, StoredThread, TermEntry } from '../build-search-index.ts';
+import { containsPhrase, phraseWordCount } from '../phrase-match.ts';
+import { formatQuery, parseQuery, type ParsedQuery } from '../parse-query.ts';
+
+type Lunr = typeof lunrType;
+
+export interface SearchHit {
+  doc: number;
+  threadId: string;
+  threadTitle: string;
+  /** Comment id, `''` for a thread's story. */
+  id: string;
+  author: string;
+  time: string;
+  own: string;
+  quotes: string;
+  score: number;
+  /** Where the looked-up passage was found verbatim: in its own words or in a quote. */
+  where?: 'own' | 'quote';
+}
+
+export interface SearchResponse {
+  query: ParsedQuery;
+  hits: SearchHit[];
+  /** Results in all (exact when `exact`, else: candidates not yet checked for the phrase may add more). */
+  total: number;
+  exact: boolean;
+  /** Index terms searched for (stemmed), for highlighting. */
+  terms: string[];
+  /** Phrases (and a pasted passage) to highlight. */
+  phrases: string[];
+  /** With no results: queries with one part dropped, and how many results each has (before phrase checks). */
+  suggestions: { query: string; dropped: string; count: number }[];
+  /** A sentence to show instead of results (e.g. an empty query). */
+  message?: string;
+  /** Milliseconds spent computing (not waiting for the network). */
+  computeMs: number;
+}
+
+export interface EngineOptions {
+  lunr: Lunr;
+  /** Fetches and parses a JSON file of the index folder (path relative to it). */
+  fetchJson: (path: string) => Promise<unknown>;
+}
+
+/** A passage of at least this many words is looked up as a quotation (origin first, then quoters). */
+const lookupWords = 5;
+/** Phrase checks fetch stored text for at most this many candidates per call. */
+const checkBudget = 240;
+
+interface Candidate {
+  doc: number;
+  score: number;
+}
+
+/**
+ * Searches the split index: fetches the manifest and the thread table once, then per query
+ * only the term parts holding its words and the text blocks of the documents it shows or
+ * checks. Inside a part Lunr does the matching and scoring; across parts the scores of a
+ * document are added and required words are intersected.
+ */
+export class SearchEngine {
+  private readonly lunr: Lunr;
+  private readonly fetchJson: EngineOptions['fetchJson'];
+  private readonly analyzer: Analyzer;
+  private manifestPromise?: Promise<SearchManifest>;
+  private threadsPromise?: Promise<StoredThread[]>;
+  private readonly parts = new Map<number, Promise<Map<string, TermEntry>>>();
+  private readonly blocks = new Map<number, Promise<StoredDoc[]>>();
+  private computeMs = 0;
+
+  constructor(options: EngineOptions) {
+    this.lunr = options.lunr;
+    this.fetchJson = options.fetchJson;
+    this.analyzer = createAnalyzer(options.lunr);
+  }
+
+  /** Index term of a word (null for stop words), as the index was built. */
+  term(word: string): string | null {
+    return this.analyzer.term(word);
+  }
+
+  manifest(): Promise<SearchManifest> {
+    this.manifestPromise ??= this.fetchJson('manifest.json').then((m) => {
+      const manifest = m as SearchManifest;
+      if (manifest.version !== 1) throw new Error(`search index version ${String(manifest.version)} is not supported (expected 1): rebuild the site`);
+      return manifest;
+    });
+    return this.manifestPromise;
+  }
+
+  private versioned(path: string, manifest: SearchManifest): string {
+    return `${path}?v=${manifest.build}`;
+  }
+
+  threads(): Promise<StoredThread[]> {
+    this.threadsPromise ??= this.manifest().then((m) => this.fetchJson(this.versioned('threads.json', m)) as Promise<StoredThread[]>);
+    return this.threadsPromise;
+  }
+
+  /** The part that holds a term: the last part whose first term is ≤ it. */
+  partOf(term: string, manifest: SearchManifest): number {
+    const parts = manifest.parts;
+    let lo = 0;
+    let hi = parts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >>> 1;
+      if (parts[mid]! <= term) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  }
+
+  private part(k: number, manifest: SearchManifest): Promise<Map<string, TermEntry>> {
+    let p = this.parts.get(k);
+    if (!p) {
+      p = (this.fetchJson(this.versioned(`t/${k}.json`, manifest)) as Promise<TermEntry[]>).then((entries) => new Map(entries.map((e) => [e[0], e])));
+      this.parts.set(k, p);
+    }
+    return p;
+  }
+
+  private block(k: number, manifest: SearchManifest): Promise<StoredDoc[]> {
+    let p = this.blocks.get(k);
+    if (!p) {
+      p = this.fetchJson(this.versioned(`d/${k}.json`, manifest)) as Promise<StoredDoc[]>;
+      this.blocks.set(k, p);
+    }
+    return p;
+  }
+
+  /** The stored documents (fetching the blocks that hold them). */
+  async docs(numbers: number[]): Promise<Map<number, StoredDoc>> {
+    const manifest = await this.manifest();
+    const size = manifest.blockSize;
+    const wanted = [...new Set(numbers.map((d) => Math.floor(d / size)))];
+    const blocks = await Promise.all(wanted.map((k) => this.block(k, manifest)));
+    const out = new Map<number, StoredDoc>();
+    for (const d of numbers) {
+      const block = blocks[wanted.indexOf(Math.floor(d / size))]!;
+      const doc = block[d % size];
+      if (doc) out.set(d, doc);
+    }
+    return out;
+  }
+
+  /** Runs `fn` and adds its duration to the compute time of the current search. */
+  private timed<T>(fn: () => T): T {
+    const start = performance.now();
+    try {
+      return fn();
+    } finally {
+      this.computeMs += performance.now() - start;
+    }
+  }
+
+  /**
+   * Calls `visit` for each posting of a term in the given fields, with Lunr's weight for it
+   * (idf × BM25 tf factor × field boost, rounded as lunr.Builder rounds). Title postings are per
+   * thread and stand for every document of the thread.
+   */
+  private postings(entry: TermEntry, fields: string[], manifest: SearchManifest, threads: StoredThread[], visit: (doc: number, field: string, weight: number) => void): void {
+    const idf = entry[1];
+    manifest.fields.forEach((field, f) => {
+      if (!fields.includes(field)) return;
+      const list = entry[2 + f] as number[] | 0;
+      if (!list) return;
+      const boost = manifest.boosts[field] ?? 1;
+      let unit = 0;
+      for (let i = 0; i < list.length; i += 2) {
+        unit += list[i]!;
+        const weight = Math.round(idf * (list[i + 1]! / 100) * boost * 1000) / 1000;
+        if (field === 'title') {
+          const t = threads[unit]!;
+          for (let d = t[2]; d < t[2] + t[3]; d++) visit(d, field, weight);
+        } else visit(unit, field, weight);
+      }
+    });
+  }
+
+  /**
+   * A Lunr index over some terms of one part, restricted to some documents: Lunr's inverted
+   * index and field vectors rebuilt from the part's compact postings.
+   */
+  private lunrIndex(entries: TermEntry[], keep: Set<number>, manifest: SearchManifest, threads: StoredThread[]): lunrType.Index {
+    const lunr = this.lunr;
+    const fields = manifest.fields as string[];
+    const invertedIndex: Record<string, Record<string, unknown>> = Object.create(null);
+    const vectors: Record<string, number[]> = Object.create(null);
+    const sorted = [...entries].sort((a, b) => (a[0] < b[0] ? -1 : 1));
+    sorted.forEach((entry, termIndex) => {
+      const posting: Record<string, unknown> = { _index: termIndex };
+      for (const field of fields) posting[field] = Object.create(null);
+      this.postings(entry, fields, manifest, threads, (doc, field, weight) => {
+        if (!keep.has(doc)) return;
+        (posting[field] as Record<string, object>)[doc] = {};
+        (vectors[`${field}/${doc}`] ??= []).push(termIndex, weight);
+      });
+      invertedIndex[entry[0]] = posting;
+    });
+    const fieldVectors: Record<string, lunrType.Vector> = Object.create(null);
+    // Terms were added in ascending term index, so each element list is already sorted.
+    for (const ref in vectors) fieldVectors[ref] = new lunr.Vector(vectors[ref]!);
+    // @types/lunr omits fieldVectors from the constructor's attributes and TokenSet.fromArray.
+    const TokenSet = lunr.TokenSet as unknown as { fromArray(terms: string[]): lunrType.TokenSet };
+    return new lunr.Index({
+      invertedIndex: invertedIndex as never,
+      fieldVectors,
+      tokenSet: TokenSet.fromArray(sorted.map((e) => e[0])),
+      fields,
+      pipeline: new lunr.Pipeline(),
+    } as unknown as lunrType.Index.Attributes);
+  }
+
+  /**
+   * Documents matching every required clause, best first. A fast pass adds up the Lunr weights
+   * of every match to find all matching documents and pick the best `rescore`; Lunr then
+   * queries each part over those documents and their Lunr scores, added across parts, order
+   * them. The others follow in the fast pass's order.
+   */
+  private async match(
+    required: { term: string; fields: string[] }[],
+    manifest: SearchManifest,
+    threads: StoredThread[],
+    rescore = 300,
+    accept: (doc: number) => boolean = () => true,
+  ): Promise<Candidate[] | null> {
+    if (required.length === 0) return null;
+    const byPart = new Map<number, { term: string; fields: string[] }[]>();
+    for (const r of required) {
+      const k = this.partOf(r.term, manifest);
+      if (!byPart.has(k)) byPart.set(k, []);
+      byPart.get(k)!.push(r);
+    }
+    const keys = [...byPart.keys()];
+    const loaded = new Map(keys.map((k, i) => [k, i]));
+    const parts = await Promise.all(keys.map((k) => this.part(k, manifest)));
+    return this.timed(() => {
+      // Fast pass: per clause, document → summed weight; then intersect, smallest first.
+      const perClause: Map<number, number>[] = [];
+      for (const [k, clauses] of byPart) {
+        const part = parts[loaded.get(k)!]!;
+        for (const c of clauses) {
+          const entry = part.get(c.term);
+          const sums = new Map<number, number>();
+          if (entry) this.postings(entry, c.fields, manifest, threads, (doc, _f, w) => sums.set(doc, (sums.get(doc) ?? 0) + w));
+          perClause.push(sums);
+        }
+      }
+      perClause.sort((a, b) => a.size - b.size);
+      const [first, ...others] = perClause;
+      const all: Candidate[] = [];
+      for (const [doc, w] of first!) {
+        let score = w;
+        let ok = true;
+        for (const o of others) {
+          const x = o.get(doc);
+          if (x === undefined) {
+            ok = false;
+            break;
+          }
+          score += x;
+        }
+        if (ok && accept(doc)) all.push({ doc, score });
+      }
+      all.sort((x, y) => y.score - x.score || x.doc - y.doc);
+      if (all.length === 0) return all;
+      // Lunr pass over the best documents.
+      const top = all.slice(0, rescore);
+      const keep = new Set(top.map((c) => c.doc));
+      const lunrScores = new Map<number, number>();
+      for (const [k, clauses] of byPart) {
+        const part = parts[loaded.get(k)!]!;
+        const entries = [...new Set(clauses.map((c) => part.get(c.term)!))];
+        const index = this.lunrIndex(entries, keep, manifest, threads);
+        const results = index.query((q) => {
+          for (const c of clauses) q.term(c.term, { fields: c.fields, presence: this.lunr.Query.presence.REQUIRED, usePipeline: false });
+        });
+        for (const r of results) lunrScores.set(Number(r.ref), (lunrScores.get(Number(r.ref)) ?? 0) + r.score);
+      }
+      const ranked = top.map((c) => ({ doc: c.doc, score: lunrScores.get(c.doc) ?? 0 })).sort((x, y) => y.score - x.score || x.doc - y.doc);
+      return [...ranked, ...all.slice(rescore)];
+    });
+  }
+
+  /** Documents holding any of the terms (in the given fields): postings only. */
+  private async anyOf(terms: string[], fields: string[], manifest: SearchManifest, threads: StoredThread[]): Promise<Set<number>> {
+    const parts = await Promise.all(terms.map((t) => this.part(this.partOf(t, manifest), manifest)));
+    return this.timed(() => {
+      const out = new Set<number>();
+      terms.forEach((term, i) => {
+        const entry = parts[i]!.get(term);
+        if (entry) this.postings(entry, fields, manifest, threads, (doc) => out.add(doc));
+      });
+      return out;
+    });
+  }
+
+  async search(input: string, page = 0, pageSize = 10): Promise<SearchResponse> {
+    this.computeMs = 0;
+    const query = parseQuery(input);
+    const [manifest, threads] = await Promise.all([this.manifest(), this.threads()]);
+    const respond = (r: Partial<SearchResponse>): SearchResponse => ({
+      query,
+      hits: [],
+      total: 0,
+      exact: true,
+      terms: [],
+      phrases: [],
+      suggestions: [],
+      computeMs: this.computeMs,
+      ...r,
+    });
+    const searchedFields = query.quote === true ? ['quote'] : query.quote === false ? ['text'] : ['text', 'quote', 'title', 'author'];
+    const termsOf = (words: string[]) => [...new Set(words.flatMap((w) => this.analyzer.terms(w)))];
+    const positive = termsOf([...query.words, ...query.phrases]);
+    const negative = termsOf(query.excluded).filter((t) => !positive.includes(t));
+    // A passage pasted without quote marks is looked up like a quotation, words still required.
+    const pasted = query.phrases.length === 0 && query.words.length >= lookupWords + 1 ? query.words.join(' ') : undefined;
+    const lookup = pasted ?? query.phrases.find((p) => phraseWordCount(p) >= lookupWords);
+    const highlightPhrases = [...query.phrases, ...(pasted ? [pasted] : [])];
+
+    const threadRanges: [number, number][] = [];
+    for (const id of query.threads) {
+      const t = threads.find((x) => x[0] === id);
+      if (!t) return respond({ message: `No thread has the id “${id}”.` });
+      threadRanges.push([t[2], t[2] + t[3]]);
+    }
+    const inThreads = (doc: number) => threadRanges.length === 0 || threadRanges.some(([a, b]) => doc >= a && doc < b);
+
+    const required = [
+      ...positive.map((term) => ({ term, fields: searchedFields })),
+      ...query.authors.map((a) => ({ term: authorKey(a), fields: ['author'] })),
+    ];
+    if (query.authors.length > 1) required.splice(positive.length); // several authors: any of them (below)
+    const excludedDocs = negative.length > 0 ? await this.anyOf(negative, searchedFields, manifest, threads) : new Set<number>();
+    const accept = (doc: number) => inThreads(doc) && !excludedDocs.has(doc);
+    let matched = await this.match(required, manifest, threads, Math.max(300, (page + 1) * pageSize), accept);
+    if (query.authors.length > 1) {
+      const byAuthor = await this.anyOf(query.authors.map(authorKey), ['author'], manifest, threads);
+      if (matched === null) matched = [...byAuthor].sort((a, b) => a - b).map((doc) => ({ doc, score: 0 }));
+      else matched = matched.filter((c) => byAuthor.has(c.doc));
+    }
+    if (matched === null) {
+      if (threadRanges.length === 0) {
+        if (query.phrases.length > 0) return respond({ message: 'That phrase has only very common words, which the index leaves out: add a less common word, or search within a thread (thread:<id>).' });
+        if (query.excluded.length > 0 || query.excludedPhrases.length > 0 || query.quote !== undefined) return respond({ message: 'Add a word to search for: a query cannot only exclude.' });
+        return respond({ message: input.trim() === '' ? 'Type words to search for.' : 'Those words are too common to search for alone: add another word.' });
+      }
+      matched = [];
+      for (const [a, b] of threadRanges) for (let d = a; d < b; d++) matched.push({ doc: d, score: 0 });
+    }
+    const candidates: Candidate[] = this.timed(() => matched!.filter((c) => accept(c.doc)));
+
+    const base = { terms: positive, phrases: highlightPhrases };
+    const needsCheck = query.phrases.length > 0 || query.excludedPhrases.length > 0 || lookup !== undefined;
+    let hits: SearchHit[];
+    let total: number;
+    let exact = true;
+    const toHit = (c: Candidate, d: StoredDoc, where?: 'own' | 'quote'): SearchHit => ({
+      doc: c.doc,
+      threadId: threads[d[0]]?.[0] ?? '',
+      threadTitle: threads[d[0]]?.[1] ?? '',
+      id: d[1],
+      author: d[2],
+      time: d[3],
+      own: d[4],
+      quotes: d[5],
+      score: c.score,
+      ...(where ? { where } : {}),
+    });
+    if (!needsCheck) {
+      total = candidates.length;
+      const slice = candidates.slice(page * pageSize, (page + 1) * pageSize);
+      const docs = await this.docs(slice.map((c) => c.doc));
+      hits = slice.map((c) => toHit(c, docs.get(c.doc)!));
+    } else {
+      const scopes = (d: StoredDoc): string[] => (query.quote === true ? [d[5]] : query.quote === false ? [d[4]] : [d[4], d[5]]);
+      const passes = (d: StoredDoc): boolean =>
+        query.phrases.every((p) => scopes(d).some((text) => containsPhrase(text, p))) &&
+        !query.excludedPhrases.some((p) => containsPhrase(d[4], p) || containsPhrase(d[5], p));
+      // A looked-up passage needs every candidate checked to put its origin first; else check
+      // in rank order until the page is full.
+      const want = lookup ? candidates.length : (page + 1) * pageSize;
+      const verified: SearchHit[] = [];
+      let checked = 0;
+      let batch = Math.max(pageSize * 2, 16);
+      while (checked < candidates.length && verified.length < want && checked < checkBudget * (page + 1)) {
+        const slice = candidates.slice(checked, checked + batch);
+        const docs = await this.docs(slice.map((c) => c.doc));
+        this.timed(() => {
+          for (const c of slice) {
+            const d = docs.get(c.doc)!;
+            if (!passes(d)) continue;
+            let where: 'own' | 'quote' | undefined;
+            if (lookup) where = containsPhrase(d[4], lookup) ? 'own' : containsPhrase(d[5], lookup) ? 'quote' : undefined;
+            verified.push(toHit(c, d, where));
+          }
+        });
+        checked += slice.length;
+        batch *= 2;
+      }
+      exact = checked >= candidates.length;
+      if (lookup) {
+        const rank = (h: SearchHit) => (h.where === 'own' ? 0 : h.where === 'quote' ? 1 : 2);
+        const time = (h: SearchHit) => h.time || '9999';
+        verified.sort((a, b) => rank(a) - rank(b) || (rank(a) < 2 ? time(a).localeCompare(time(b)) || a.doc - b.doc : b.score - a.score || a.doc - b.doc));
+      }
+      hits = verified.slice(page * pageSize, (page + 1) * pageSize);
+      total = exact ? verified.length : Math.max(verified.length, candidates.length);
+    }
+
+    let suggestions: SearchResponse['suggestions'] = [];
+    if (total === 0) suggestions = await this.suggest(query, manifest, threads);
+    return respond({ ...base, hits, total, exact, suggestions });
+  }
+
+  /** For a query without results: the same query without one of its parts, with its result count. */
+  private async suggest(query: ParsedQuery, manifest: SearchManifest, threads: StoredThread[]): Promise<SearchResponse['suggestions']> {
+    const options: { dropped: string; rest: ParsedQuery }[] = [];
+    const without = <K extends keyof ParsedQuery>(key: K, i: number): ParsedQuery => {
+      const copy = { ...query, [key]: (query[key] as string[]).filter((_, j) => j !== i) };
+      return copy;
+    };
+    query.words.forEach((w, i) => options.push({ dropped: w, rest: without('words', i) }));
+    query.phrases.forEach((p, i) => {
+      options.push({ dropped: `the quote marks around “${p}”`, rest: { ...without('phrases', i), words: [...query.words, ...p.split(/\s+/)] } });
+    });
+    query.authors.forEach((a, i) => options.push({ dropped: `author:${a}`, rest: without('authors', i) }));
+    query.threads.forEach((t, i) => options.push({ dropped: `thread:${t}`, rest: without('threads', i) }));
+    query.excluded.forEach((w, i) => options.push({ dropped: `-${w}`, rest: without('excluded', i) }));
+    if (query.quote !== undefined) options.push({ dropped: query.quote ? 'is:quote' : '-is:quote', rest: { ...query, quote: undefined } });
+    const out: SearchResponse['suggestions'] = [];
+    for (const { dropped, rest } of options.slice(0, 8)) {
+      const text = formatQuery(rest);
+      if (text.trim() === '') continue;
+      const count = await this.countWithoutChecks(rest, manifest, threads);
+      if (count > 0) out.push({ query: text, dropped, count });
+    }
+    return out.sort((a, b) => b.count - a.count);
+  }
+
+  /** How many documents the index matches for a query (phrases counted as words, no text checks). */
+  private async countWithoutChecks(query: ParsedQuery, manifest: SearchManifest, threads: StoredThread[]): Promise<number> {
+    const fields = query.quote === true ? ['quote'] : query.quote === false ? ['text'] : ['text', 'quote', 'title', 'author'];
+    const positive = [...new Set([...query.words, ...query.phrases].flatMap((w) => this.analyzer.terms(w)))];
+    const required = [...positive.map((term) => ({ term, fields })), ...query.authors.slice(0, 1).map((a) => ({ term: authorKey(a), fields: ['author'] }))];
+    const matched = await this.match(required, manifest, threads, 0);
+    const ranges = query.threads.map((id) => threads.find((t) => t[0] === id)).filter((t): t is StoredThread => t !== undefined);
+    if (matched === null) return ranges.reduce((n, t) => n + t[3], 0);
+    let n = 0;
+    for (const { doc } of matched) if (ranges.length === 0 || ranges.some((t) => doc >= t[2] && doc < t[2] + t[3])) n++;
+    return n;
+  }
+}

@@ -1,0 +1,50 @@
+import type { Thread } from '../thread/types.ts';
+import { extractQuotes, ownText } from '../quotes/extract-quotes.ts';
+
+/** One searchable document: a comment, or a thread's story (`id` empty). */
+export interface SearchDoc {
+  /** Index of its thread in the archive's thread table. */
+  thread: number;
+  /** The comment id (`''` for the story). */
+  id: string;
+  author: string;
+  /** ISO time, or `''`. */
+  time: string;
+  /** Its own words, as plain text (quoted lines removed). */
+  own: string;
+  /** The passages it quotes, one per line. */
+  quotes: string;
+}
+
+export interface SearchThread {
+  id: string;
+  title: string;
+  /** Number of its first document; its documents are contiguous. */
+  first: number;
+  count: number;
+}
+
+/**
+ * The documents of an archive, numbered thread by thread (story first, then comments in
+ * page order) so that a thread is a contiguous range of document numbers.
+ */
+export function collectSearchDocs(threads: Iterable<Thread>): { docs: SearchDoc[]; threads: SearchThread[] } {
+  const docs: SearchDoc[] = [];
+  const table: SearchThread[] = [];
+  for (const thread of threads) {
+    const index = table.length;
+    const first = docs.length;
+    docs.push({ thread: index, id: '', author: thread.author ?? '', time: thread.time ?? '', own: thread.text ? ownText(thread.text) : '', quotes: '' });
+    for (const c of thread.comments) {
+      const quoted = c.quotes ? c.quotes.map((q) => q.text) : c.text.includes('>') ? extractQuotes(c.text) : [];
+      docs.push({ thread: index, id: c.id, author: c.author ?? '', time: c.time ?? '', own: c.text.includes('>') ? ownText(c.text) : plainish(c.text), quotes: quoted.join('\n') });
+    }
+    table.push({ id: thread.id, title: thread.title, first, count: docs.length - first });
+  }
+  return { docs, threads: table };
+}
+
+/** Markdown without markup characters needs no parsing; ownText handles the rest. */
+function plainish(markdown: string): string {
+  return ownText(markdown);
+}
