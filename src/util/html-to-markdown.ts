@@ -2,8 +2,9 @@ import { fromHtml } from 'hast-util-from-html';
 import { toMdast } from 'hast-util-to-mdast';
 import { toMarkdown, type Options as ToMarkdownOptions } from 'mdast-util-to-markdown';
 import { gfmToMarkdown } from 'mdast-util-gfm';
+import { repairMdast } from './repair-mdast.ts';
 import { simpleHtmlToMdast } from './simple-html-to-mdast.ts';
-import type { RootContent as HastRootContent } from 'hast';
+import type { Element as HastElement, Root as HastRoot, RootContent as HastRootContent } from 'hast';
 import type { Nodes as MdastNodes, Parents as MdastParents, PhrasingContent, Root as MdastRoot } from 'mdast';
 
 /**
@@ -22,12 +23,44 @@ export function htmlToMarkdown(html: string): string {
 
 /** The full path: any HTML, through hast-util-from-html and hast-util-to-mdast. */
 export function htmlToMdast(html: string): MdastRoot {
-  return toMdast(fromHtml(html, { fragment: true })) as MdastRoot;
+  return hastToMdast(fromHtml(html, { fragment: true }));
+}
+
+function hastToMdast(tree: HastRoot): MdastRoot {
+  codeWithBlocksAsSpan(tree);
+  return repairMdast(toMdast(tree) as MdastRoot);
+}
+
+const hastBlocks = new Set(['p', 'div', 'br', 'pre', 'blockquote', 'ul', 'ol', 'li', 'table', 'tr', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'hr']);
+
+/**
+ * Inline `<code>` holding blocks (`a<code><p>b`: malformed) would become one code span
+ * with its line ends dropped, running words together: it is read as a plain `<span>`.
+ */
+function codeWithBlocksAsSpan(tree: HastRoot): void {
+  const stack: { node: HastRoot | HastElement; inPre: boolean }[] = [{ node: tree, inPre: false }];
+  while (stack.length > 0) {
+    const { node, inPre } = stack.pop()!;
+    if (node.type === 'element' && node.tagName === 'code' && !inPre) {
+      const inner: (HastRoot | HastElement)[] = [node];
+      let blocky = false;
+      while (inner.length > 0 && !blocky) {
+        for (const child of inner.pop()!.children) {
+          if (child.type !== 'element') continue;
+          if (hastBlocks.has(child.tagName)) blocky = true;
+          inner.push(child);
+        }
+      }
+      if (blocky) node.tagName = 'span';
+    }
+    const pre = inPre || (node.type === 'element' && node.tagName === 'pre');
+    for (const child of node.children) if (child.type === 'element') stack.push({ node: child, inPre: pre });
+  }
 }
 
 /** HTML already parsed (a part of a page) → Markdown, like `htmlToMarkdown`. */
 export function hastToMarkdown(nodes: HastRootContent[]): string {
-  const mdast = toMdast({ type: 'root', children: nodes }) as MdastRoot;
+  const mdast = hastToMdast({ type: 'root', children: nodes });
   defuseUrls(mdast);
   return mdastToMarkdown(mdast);
 }
@@ -43,7 +76,7 @@ const markdownOptions: ToMarkdownOptions = {
 
 /** Markdown of an mdast tree, with the project's settings (shared by the importers). */
 export function mdastToMarkdown(tree: MdastRoot): string {
-  return toMarkdown(tree, markdownOptions).trimEnd();
+  return toMarkdown(tree, markdownOptions).replace(/\n+$/, '');
 }
 
 const safeUrl = /^(?:https?:|mailto:|ftp:|#|\/|\?|\.|[^:/?#]*(?:[/?#]|$))/i;
