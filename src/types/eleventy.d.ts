@@ -10,6 +10,7 @@ declare module '@11ty/eleventy' {
     constructor(input?: string, output?: string, options?: EleventyOptions);
     write(): Promise<unknown>;
     watch(): Promise<unknown>;
+    init(): Promise<void>;
     serve(port?: number): Promise<unknown>;
     stopWatch(): Promise<void>;
     setIsVerbose(verbose: boolean): void;

@@ -1,0 +1,67 @@
+import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
+import { basename, dirname, join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import Eleventy from '@11ty/eleventy';
+import { parseDirectory, type ParseDirectoryResult } from '../parse/parse-directory.ts';
+import { siteConfig } from '../site/_lib/site-config.ts';
+
+export interface BuildOptions {
+  /** Where relative THREADS_DIR, ARCHIVE_DIR and SITE_DIR start (default: the current folder). */
+  cwd?: string;
+  /** Called with each dump as it is parsed. */
+  onProgress?: (done: number, total: number, file: string) => void;
+}
+
+export interface BuildResult {
+  parse: ParseDirectoryResult;
+  siteDir: string;
+  seconds: { parse: number; site: number };
+}
+
+/** The project folder: where .eleventy.ts and src/site/ are. */
+export const projectDir = fileURLToPath(new URL('../../', import.meta.url)).replace(/\/$/, '');
+
+/** THREADS_DIR, ARCHIVE_DIR and the parse cache, from the environment. */
+export function parseFolders(env: Record<string, string | undefined>, cwd: string) {
+  const { archiveDir } = siteConfig(env, cwd);
+  return {
+    threadsDir: resolve(cwd, env.THREADS_DIR || 'threads'),
+    archiveDir,
+    cacheDir: resolve(cwd, env.CACHE_DIR || '.cache', 'parse'),
+  };
+}
+
+/**
+ * Parses every dump in THREADS_DIR into ARCHIVE_DIR (bad dumps are reported in the result,
+ * the rest go on), then renders the archive with Eleventy into SITE_DIR. The site is built
+ * in a sibling folder and swapped in at the end, so an interrupted build leaves the last
+ * good site in place. Settings come from `process.env`, which .eleventy.ts reads too; the
+ * process must run in the project folder (npm scripts do).
+ */
+export async function buildSite(options: BuildOptions = {}): Promise<BuildResult> {
+  const env = process.env;
+  const cwd = options.cwd ?? process.cwd();
+  const folders = parseFolders(env, cwd);
+  const started = performance.now();
+  const parse = await parseDirectory({ ...folders, onProgress: options.onProgress });
+  const parsed = performance.now();
+
+  const { siteDir } = siteConfig(env, cwd);
+  mkdirSync(dirname(siteDir), { recursive: true });
+  const staging = join(dirname(siteDir), `.${basename(siteDir)}.building-${process.pid}`);
+  rmSync(staging, { recursive: true, force: true });
+  // .eleventy.ts takes its output folder from SITE_DIR when it is first imported.
+  env.SITE_DIR = staging;
+  const eleventy = new Eleventy('src/site', staging, { configPath: '.eleventy.ts', quietMode: true });
+  try {
+    await eleventy.write();
+    const old = join(dirname(siteDir), `.${basename(siteDir)}.old-${process.pid}`);
+    if (existsSync(siteDir)) renameSync(siteDir, old);
+    renameSync(staging, siteDir);
+    rmSync(old, { recursive: true, force: true });
+  } finally {
+    env.SITE_DIR = siteDir;
+    rmSync(staging, { recursive: true, force: true });
+  }
+  return { parse, siteDir: relative(cwd, siteDir) || '.', seconds: { parse: (parsed - started) / 1000, site: (performance.now() - parsed) / 1000 } };
+}
