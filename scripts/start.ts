@@ -28,6 +28,8 @@ let running = Promise.resolve();
 watch(folders.threadsDir, () => {
   clearTimeout(timer);
   timer = setTimeout(() => {
-    running = running.then(parse).catch((error: Error) => process.stderr.write(`start: ${error.message}\n`));
+    running = running.then(parse).catch((error: Error) => {
+      process.stderr.write(`start: ${error.message}\n`);
+    });
   }, 200);
 });
