@@ -9,6 +9,7 @@ import { recoverTree, type SegmentInput } from '../recover/recover-tree.ts';
 import { plainTextToMarkdown } from '../util/plain-text-to-markdown.ts';
 import { buildComments } from '../recover/build-comments.ts';
 import type { HeaderInfo } from '../recover/comment-unit.ts';
+import { agesAreConsistent } from '../recover/check-ages.ts';
 
 const age = String.raw`(\d+|an?|one)\s+(second|minute|hour|day|week|month|year)s?\s+ago`;
 /** `user 3 hours ago | parent | next [–]` (also `[–] user …`, `N points by user …`, `| on: Title`). */
@@ -32,7 +33,7 @@ interface Header extends HeaderInfo {
   line: number;
 }
 
-function readHeader(text: string, line: number): Header | undefined {
+export function readHeader(text: string, line: number): Header | undefined {
   if (storyHeader.test(text) && storyLinks.test(text)) return undefined;
   const m = commentHeader.exec(text);
   if (!m) return undefined;
@@ -132,12 +133,16 @@ export const hnCopyText: Importer = {
     // A header with no paragraphs (a collapsed or emptied comment) stays, with empty text.
     for (const s of kept) s.items = cueLines(s.lines);
     const rootLinks = kept.some((s) => s.header?.hasRoot);
-    const recovered = recoverTree(kept, { rootLinks });
+    const trustAges = agesAreConsistent(kept.map((s) => s.header));
+    const recovered = recoverTree(
+      trustAges ? kept : kept.map((s) => (s.header ? { ...s, header: { ...s.header, ageHours: undefined } } : s)),
+      { rootLinks },
+    );
     const comments = buildComments(recovered, (k) => {
       const h = recovered[k]!.header;
       const extra: Partial<Comment> = {};
       if (h?.author) extra.author = h.author;
-      const time = timeOf(h?.ageHours);
+      const time = timeOf(kept[k]!.header?.ageHours);
       if (time) extra.time = time;
       return extra;
     });

@@ -31,6 +31,7 @@ export const plainText: Importer = {
     if (kept.length === 0) throw new ParseError(file, 'the text dump holds no comment (only front matter or page debris)');
     const segments = segmentLines(cueLines(kept), {
       weights: weights.boundary,
+      threshold: weights.boundaryThreshold,
       split: new Set(options.split ?? []),
       merge: new Set(options.merge ?? []),
     });

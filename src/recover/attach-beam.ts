@@ -124,7 +124,7 @@ export function candidateFeatures(
  * Cost: comments × beam width × candidates (at most `maxUp` + 1): linear in the dump.
  */
 export function attachComments(units: readonly CommentUnit[], options: AttachOptions): Attachment {
-  const beamWidth = options.beamWidth ?? 8;
+  const beamWidth = options.beamWidth ?? Number(process.env.BEAM ?? 8);
   const maxUp = options.maxUp ?? 40;
   const rootLinks = options.rootLinks ?? false;
   let beam: BeamState[] = [{ top: null, score: 0, history: null }];
@@ -148,8 +148,11 @@ export function attachComments(units: readonly CommentUnit[], options: AttachOpt
       const n = penalties.filter((p) => p !== -Infinity).length;
       candidates.forEach((c, u) => {
         if (penalties[u] === -Infinity) return;
+        // Readings are ranked by regret (how far each choice falls below the best choice of its
+        // step), not by summed log-probabilities: those favour readings with fewer candidates
+        // (a comment put at top level leaves the next one fewer parents to share the mass).
         const lp = logits[u]! - lse;
-        expansions.push({ score: state.score + lp, state, c, node: nodes[u]!, p: Math.exp(lp), f: rows[u]!, n });
+        expansions.push({ score: state.score + logits[u]! - max, state, c, node: nodes[u]!, p: Math.exp(lp), f: rows[u]!, n });
       });
     });
     expansions.sort((a, b) => b.score - a.score);

@@ -21,7 +21,6 @@ export const attachFeatureNames = [
   'up1',
   'up2',
   'upLog',
-  'depthLog',
   'quoteExact',
   'quoteFuzzy',
   'quoteOfParentOfJ',
@@ -32,6 +31,9 @@ export const attachFeatureNames = [
   'cosineGap',
   'openerUp0',
   'youStory',
+  'storyMaxCosine',
+  'storyOpener',
+  'storyLong',
   'shortUp0',
   'styleWithJ',
   'styleWithJParent',
@@ -101,7 +103,6 @@ export function attachFeatures(
   set(!story && c.up === 1);
   set(!story && c.up === 2);
   set(story ? 0 : Math.log(1 + c.up));
-  set(story ? 0 : Math.log(1 + c.depth));
   const q = story ? 0 : hits.best.get(c.j) ?? 0;
   set(q >= 0.999);
   set(q < 0.999 && q >= 0.6 ? q : 0);
@@ -115,6 +116,9 @@ export function attachFeatures(
   set(other ? maxCosine - cos : 0);
   set(unit.opener && !story && c.up === 0);
   set(unit.addressesYou && story);
+  set(story ? maxCosine : 0);
+  set(story && unit.opener);
+  set(story && unit.letters > 300);
   set(unit.letters < 60 && !story && c.up === 0);
   set(other ? styleAgreement(unit.style, other.style) : 0);
   set(c.jParent >= 0 ? styleAgreement(unit.style, units[c.jParent]!.style) : 0);

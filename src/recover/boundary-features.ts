@@ -1,4 +1,5 @@
 import type { CuedLine } from './dump-line.ts';
+import { firstWordClasses } from './line-cues.ts';
 import { quoteMatch } from './quote-match.ts';
 import { styleAgreement, styleFingerprint } from './style-fingerprint.ts';
 import { cosine, type TermVector } from './term-vectors.ts';
@@ -37,8 +38,8 @@ export const boundaryFeatureNames = [
   'shortPrev',
   'deleted',
   'afterDeleted',
-  'segmentLength',
-  'segmentLetters',
+  ...firstWordClasses.filter((c) => c !== 'other').map((c) => `first:${c}` as const),
+  'echoPrev',
 ] as const;
 
 /** What the decoder knows about the comment being built when it looks at the next line. */
@@ -122,7 +123,15 @@ export function boundaryFeatures(ctx: BoundaryContext, i: number, state: Segment
   set(p.letters < 40);
   set(c.deleted);
   set(p.deleted);
-  set(Math.log(state.lines));
-  set(Math.log(1 + state.letters / 200));
+  for (const kind of firstWordClasses) if (kind !== 'other') set(c.firstWord === kind);
+  set(echoesPrevious(cur.folded, prev.folded));
   return f;
+}
+
+/** The line's first words repeat words of the line before ("… is slow." / "Slow how?"). */
+function echoesPrevious(cur: string, prev: string): boolean {
+  const words = cur.split(' ', 6).filter((w) => w.length >= 5);
+  if (words.length === 0) return false;
+  const before = ` ${prev} `;
+  return words.some((w) => before.includes(` ${w} `));
 }

@@ -19,6 +19,8 @@ export interface LineCues {
   /** Speaks to someone ("you", "your") in its first words. */
   addressesYou: boolean;
   question: boolean;
+  /** The kind of word the line opens with (see `firstWordClasses`). */
+  firstWord: FirstWordClass;
   /** Ends without sentence punctuation (a cut-off line). */
   unterminated: boolean;
   /** Letters in the line (0: a line of symbols). */
@@ -39,6 +41,21 @@ const continuationStart =
   /^(?:also|and|plus|furthermore|moreover|additionally|however|but also|that said|in other words|for example|for instance|e\.g\.|i\.e\.|anyway|anyways|then|otherwise|still|of course|similarly|besides|instead|finally|lastly|second(?:ly)?|third(?:ly)?|first(?:ly)?|meanwhile|which|this means|the point is|in short|in any case|on the other hand|as for|as a result|so yes|even so|even then|to be fair|tl;?dr|on top of that|the other|the second|the third|the last)\b/i;
 const openerStart =
   /^(?:yes|yeah|yep|yup|no|nope|nah|agreed|exactly|right|sure|true|indeed|not really|not quite|i disagree|i agree|disagree|agree|thanks|thank you|well|ah|oh|hmm+|huh|interesting|good point|fair|fair point|same|same here|really|lol|haha|ha|wow|what|why|how|who|where|when|because|source|citation|wait|actually|eh|this|this is|that's|that is|it's|it is|you|your|you're|i'm|i am|i think|i'd|i have|i've|i was|i don't|i do|in my experience|counterpoint|hard disagree|strong disagree|as someone|as a|not sure|not necessarily|citation needed|ok|okay|sorry|funny|ironically|correct|incorrect|wrong|nope|do you|did you|are you|have you|can you|is it|isn't|so you|so your|if you)\b/i;
+/** Kinds of opening word: answers open differently from follow-on paragraphs. */
+export const firstWordClasses = ['verdict', 'question', 'self', 'you', 'pointer', 'conjunction', 'other'] as const;
+export type FirstWordClass = (typeof firstWordClasses)[number];
+const firstWordClass: Record<string, FirstWordClass> = {};
+for (const [kind, words] of [
+  ['verdict', 'yes yeah yep yup no nope nah agreed exactly right sure true indeed correct wrong fair absolutely definitely totally thanks thank lol haha ha wow oh ah hmm huh same ok okay sorry'],
+  ['question', 'what why how who where when which is are do does did can could would will should have has isnt arent doesnt didnt'],
+  ['self', "i i'm i've i'd i'll im ive id my me we we're we've our"],
+  ['you', "you you're you've you'd your yours youre"],
+  ['pointer', "this that these those it it's that's its thats this's there there's here"],
+  ['conjunction', 'and but or so also plus however though although yet then still because since anyway anyways besides'],
+] as const) {
+  for (const word of words.split(' ')) firstWordClass[word] = kind;
+}
+
 const youWords = /\b(?:you|your|you're|you've|you'd|yours|yourself)\b/i;
 
 /** Reads the cues of one line (a paragraph of the dump). */
@@ -64,6 +81,7 @@ export function lineCues(line: string): LineCues {
     opener: openerStart.test(body),
     addressesYou: youWords.test(firstWords),
     question: /\?\s*\)?\s*$/.test(body),
+    firstWord: firstWordClass[(body.split(/[\s,.!?:;]/, 1)[0] ?? '').toLowerCase().replace(/’/g, "'")] ?? 'other',
     unterminated: /[\p{L}\p{N},]$/u.test(last),
     letters,
     curlyApostrophe: /\p{L}’\p{L}/u.test(body),

@@ -14,6 +14,8 @@ export interface Segment {
 
 export interface SegmentOptions {
   weights: Readonly<Record<string, number>>;
+  /** Probability above which a line starts a comment (default 0.5; fitted with the weights). */
+  threshold?: number;
   /** Lines (1-based dump lines) where the user says a comment starts. */
   split?: ReadonlySet<number>;
   /** Lines the user says continue the comment before them. */
@@ -38,6 +40,7 @@ export function segmentLines(items: readonly CuedLine[], options: SegmentOptions
     current.boundary = Math.min(current.boundary, weakestInside);
     segments.push(current);
   };
+  const threshold = options.threshold ?? 0.5;
   for (let i = 1; i < items.length; i++) {
     const item = items[i]!;
     let p: number;
@@ -51,9 +54,9 @@ export function segmentLines(items: readonly CuedLine[], options: SegmentOptions
     } else {
       const f = boundaryFeatures(ctx, i, state);
       p = sigmoid(linearScore(boundaryFeatureNames, f, options.weights));
-      evidence = boundaryEvidence(f, p >= 0.5);
+      evidence = boundaryEvidence(f, p >= threshold);
     }
-    if (p >= 0.5) {
+    if (p >= threshold) {
       close();
       current = { items: [item], boundary: p, evidence };
       weakestInside = 1;

@@ -1,0 +1,222 @@
+// `npm run fit:recover`: fits the tree-recovery weights (src/recover/weights.ts) on structured
+// threads with known trees: the shared samples hn-algolia.json and reddit.json (when ../shared is
+// there) and test/eval-threads/*.json EXCEPT those named *heldout*, which stay unseen so that
+// `npm run eval` measures them honestly. Boundary cues: logistic regression on every line
+// (teacher-forced state); parent cues: a softmax over the candidates the depth-first order
+// allows, on the true segmentation, once without headers (plain dumps) and once with the header
+// lines of `flatten-thread.mjs --hn-copy`.
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { cueLines, type CuedLine } from '../src/recover/dump-line.ts';
+import { boundaryContext, boundaryFeatureNames, boundaryFeatures } from '../src/recover/boundary-features.ts';
+import { termVectors } from '../src/recover/term-vectors.ts';
+import { commentUnits, type HeaderInfo } from '../src/recover/comment-unit.ts';
+import { attachFeatureNames } from '../src/recover/attach-features.ts';
+import { candidateFeatures, candidatesFrom, type StackNode } from '../src/recover/attach-beam.ts';
+import { quoteHits } from '../src/recover/attach-features.ts';
+import { readHeader } from '../src/importers/hn-copy-text.ts';
+import { agesAreConsistent } from '../src/recover/check-ages.ts';
+import { isUiLine } from '../src/recover/drop-debris.ts';
+import { segmentLines } from '../src/recover/segment-lines.ts';
+
+const root = fileURLToPath(new URL('../', import.meta.url));
+const shared = process.env.SHARED_DIR ?? join(root, '../shared');
+const threads: string[] = [];
+for (const sample of ['hn-algolia.json', 'reddit.json']) {
+  const path = join(shared, 'samples', sample);
+  if (existsSync(path)) threads.push(path);
+}
+const own = join(root, 'test/eval-threads');
+threads.push(...readdirSync(own).filter((f) => f.endsWith('.json') && !f.includes('heldout')).sort().map((f) => join(own, f)));
+
+interface Truth {
+  comments: { id: number; lines: [number, number]; parent: number | null | 'missing' }[];
+}
+
+const boundaryData: { x: Float64Array; y: number }[] = [];
+/** Each training dump's lines and true comment starts, to choose the decision threshold. */
+const boundaryDumps: { items: CuedLine[]; starts: Set<number> }[] = [];
+const attachData: Record<'plain' | 'header', { rows: Float64Array[]; answer: number }[]> = { plain: [], header: [] };
+
+const dir = mkdtempSync(join(tmpdir(), 'fit-recover-'));
+for (const thread of threads) {
+  for (const mode of ['plain', 'header'] as const) {
+    const dump = join(dir, 'dump.txt');
+    const truthFile = join(dir, 'truth.json');
+    execFileSync(process.execPath, [join(shared, 'tools/flatten-thread.mjs'), ...(mode === 'header' ? ['--hn-copy'] : []), thread, dump, truthFile], { stdio: 'pipe' });
+    const lines = readFileSync(dump, 'utf8').split('\n');
+    const truth = JSON.parse(readFileSync(truthFile, 'utf8')) as Truth;
+    // The comments' own lines (without header and reply lines), and their headers.
+    const segments: CuedLine[][] = [];
+    const headers: (HeaderInfo | undefined)[] = [];
+    for (const c of truth.comments) {
+      const own: { line: number; text: string }[] = [];
+      let header: HeaderInfo | undefined;
+      for (let n = c.lines[0]; n <= c.lines[1]; n++) {
+        const text = lines[n - 1]!;
+        const h = mode === 'header' && n === c.lines[0] ? readHeader(text, n) : undefined;
+        if (h) header = h;
+        else if (text.trim() !== '' && !(mode === 'header' && isUiLine(text))) own.push({ line: n, text });
+      }
+      segments.push(cueLines(own));
+      headers.push(header);
+    }
+    if (mode === 'plain') {
+      const items = segments.flat();
+      boundaryDumps.push({ items, starts: new Set(segments.filter((seg) => seg.length > 0).map((seg) => seg[0]!.line)) });
+      const ctx = boundaryContext(items, termVectors(items.map((l) => l.cues.body)));
+      let i = 0;
+      let state = { lines: 0, letters: 0, hasQuote: false };
+      for (const seg of segments) {
+        for (let s = 0; s < seg.length; s++, i++) {
+          const line = seg[s]!;
+          if (i > 0) boundaryData.push({ x: boundaryFeatures(ctx, i, state), y: s === 0 ? 1 : 0 });
+          if (s === 0) state = { lines: 1, letters: line.cues.letters, hasQuote: line.cues.quoteDepth > 0 };
+          else state = { lines: state.lines + 1, letters: state.letters + line.cues.letters, hasQuote: state.hasQuote || line.cues.quoteDepth > 0 };
+        }
+      }
+    }
+    const trustAges = agesAreConsistent(headers);
+    const units = commentUnits(segments, headers.map((h) => (h && !trustAges ? { ...h, ageHours: undefined } : h)));
+    // Walk the true tree in order, keeping the true stack.
+    const nodeOf: StackNode[] = [];
+    let top: StackNode | null = null;
+    truth.comments.forEach((c, k) => {
+      const { candidates, nodes } = candidatesFrom(top, 40);
+      const parent = c.parent === null ? -1 : c.parent === 'missing' ? undefined : c.parent - 1;
+      const answer = parent === undefined ? -1 : candidates.findIndex((cand) => cand.j === parent);
+      if (answer >= 0 && k > 0) {
+        const hits = quoteHits(units, k, candidates.map((cand) => cand.j));
+        attachData[mode].push({ rows: candidateFeatures(units, k, candidates, nodes, hits, new Map()), answer });
+      }
+      const up: StackNode | null = parent !== undefined && parent >= 0 ? nodeOf[parent]! : null;
+      const node: StackNode = { k, up, depth: up ? up.depth + 1 : 0, hash: 0 };
+      nodeOf.push(node);
+      top = node;
+    });
+  }
+}
+rmSync(dir, { recursive: true, force: true });
+
+/** Full-batch gradient descent with Adam and an L2 penalty; returns one weight per feature. */
+function fit(dim: number, gradient: (w: Float64Array, g: Float64Array) => number, l2: number, steps = 1500): Float64Array {
+  const w = new Float64Array(dim);
+  const m = new Float64Array(dim);
+  const v = new Float64Array(dim);
+  const g = new Float64Array(dim);
+  let loss = 0;
+  for (let t = 1; t <= steps; t++) {
+    g.fill(0);
+    loss = gradient(w, g);
+    for (let i = 0; i < dim; i++) {
+      const gi = g[i]! + l2 * w[i]!;
+      m[i] = 0.9 * m[i]! + 0.1 * gi;
+      v[i] = 0.999 * v[i]! + 0.001 * gi * gi;
+      w[i] = w[i]! - (0.05 * (m[i]! / (1 - 0.9 ** t))) / (Math.sqrt(v[i]! / (1 - 0.999 ** t)) + 1e-8);
+    }
+  }
+  console.error(`  final loss ${loss.toFixed(4)}`);
+  return w;
+}
+
+const dot = (w: Float64Array, x: Float64Array) => {
+  let s = 0;
+  for (let i = 0; i < x.length; i++) s += w[i]! * x[i]!;
+  return s;
+};
+
+const named = (names: readonly string[], w: Float64Array): Record<string, number> =>
+  Object.fromEntries(names.map((n, i) => [n, Math.round(w[i]! * 1000) / 1000]).filter(([, x]) => x !== 0));
+
+console.error(`boundary: ${boundaryData.length} lines`);
+const wb = fit(boundaryFeatureNames.length, (w, g) => {
+  let loss = 0;
+  for (const { x, y } of boundaryData) {
+    const p = 1 / (1 + Math.exp(-dot(w, x)));
+    loss -= y ? Math.log(p + 1e-12) : Math.log(1 - p + 1e-12);
+    for (let i = 0; i < x.length; i++) g[i]! += ((p - y) * x[i]!) / boundaryData.length;
+  }
+  return loss / boundaryData.length;
+}, 0.002);
+
+function fitAttach(data: { rows: Float64Array[]; answer: number }[]): Float64Array {
+  return fit(attachFeatureNames.length, (w, g) => {
+    let loss = 0;
+    for (const { rows, answer } of data) {
+      const logits = rows.map((x) => dot(w, x));
+      const max = Math.max(...logits);
+      const exps = logits.map((l) => Math.exp(l - max));
+      const sum = exps.reduce((a, b) => a + b, 0);
+      loss -= Math.log(exps[answer]! / sum + 1e-12);
+      rows.forEach((x, u) => {
+        const coef = (exps[u]! / sum - (u === answer ? 1 : 0)) / data.length;
+        for (let i = 0; i < x.length; i++) g[i]! += coef * x[i]!;
+      });
+    }
+    return loss / data.length;
+  }, 0.002, 800);
+}
+// The threshold that gives the best mean boundary F1 + exact segments over the training dumps.
+const boundaryWeights = named(boundaryFeatureNames, wb);
+let bestThreshold = 0.5;
+let bestScore = -1;
+for (let t = 0.3; t <= 0.701; t += 0.025) {
+  let total = 0;
+  for (const { items, starts } of boundaryDumps) {
+    const segs = segmentLines(items, { weights: boundaryWeights, threshold: t });
+    const predicted = segs.map((s) => s.items[0]!.line);
+    const hit = predicted.filter((l) => starts.has(l)).length;
+    const f1 = (2 * hit) / (predicted.length + starts.size);
+    const ends = new Set<string>();
+    const lineList = items.map((l) => l.line);
+    const trueRanges = new Set<string>();
+    let open = -1;
+    lineList.forEach((l, i) => {
+      if (starts.has(l)) {
+        if (open >= 0) trueRanges.add(`${open}-${lineList[i - 1]}`);
+        open = l;
+      }
+    });
+    trueRanges.add(`${open}-${lineList.at(-1)}`);
+    for (const s of segs) ends.add(`${s.items[0]!.line}-${s.items.at(-1)!.line}`);
+    const exact = [...trueRanges].filter((r) => ends.has(r)).length / trueRanges.size;
+    total += f1 + exact;
+  }
+  console.error(`  threshold ${t.toFixed(3)}: ${(total / boundaryDumps.length).toFixed(4)}`);
+  if (total > bestScore) {
+    bestScore = total;
+    bestThreshold = Math.round(t * 1000) / 1000;
+  }
+}
+console.error(`boundary threshold ${bestThreshold}`);
+
+console.error(`attach (plain): ${attachData.plain.length} comments`);
+const wp = fitAttach(attachData.plain);
+console.error(`attach (headers): ${attachData.header.length} comments`);
+const wh = fitAttach(attachData.header);
+for (const [mode, w] of [['plain', wp], ['header', wh]] as const) {
+  let hit = 0;
+  let chain = 0;
+  for (const { rows, answer } of attachData[mode]) {
+    const logits = rows.map((x) => dot(w, x));
+    if (logits.indexOf(Math.max(...logits)) === answer) hit++;
+    if (answer === 0) chain++;
+  }
+  const n = attachData[mode].length;
+  console.error(`  ${mode}: teacher-forced accuracy ${(hit / n).toFixed(3)}, previous-comment baseline ${(chain / n).toFixed(3)}`);
+}
+
+const out = `// Written by \`npm run fit:recover\` (scripts/fit-recover.ts): the fitted cue weights.
+// Fitted on: ${threads.map((t) => t.split('/').pop()).join(', ')}.
+export const weights: {
+  boundary: Record<string, number>;
+  boundaryThreshold: number;
+  attachPlain: Record<string, number>;
+  attachHeader: Record<string, number>;
+} = ${JSON.stringify({ boundary: boundaryWeights, boundaryThreshold: bestThreshold, attachPlain: named(attachFeatureNames, wp), attachHeader: named(attachFeatureNames, wh) }, null, 2)};
+`;
+writeFileSync(join(root, 'src/recover/weights.ts'), out);
+console.error('wrote src/recover/weights.ts');
