@@ -11,7 +11,8 @@ import { isoFromString, isoFromUnix } from '../util/iso-time.ts';
 const hnBase = 'https://news.ycombinator.com/';
 
 /**
- * A saved Hacker News item page. Each comment is a `tr.athing.comtr` row: its depth is the
+ * A saved Hacker News item page. Each comment is a `tr.athing.comtr` row (older pages:
+ * a `tr.athing` with an indent cell): its depth is the
  * `indent` attribute of `td.ind` or, in older markup, the spacer image's width / 40; the
  * author is `a.hnuser`, the time `span.age[title]` (an ISO time without zone, read as UTC,
  * maybe followed by a unix time), the body `.commtext` (older pages: the `.comment` span)
@@ -30,13 +31,14 @@ export const hnItemHtml: Importer = {
     const draft: ThreadDraft = { title: '', comments: [] };
     readStory(tree, draft);
 
-    const rows = selectAll('tr.athing.comtr', tree);
+    // Older pages mark comment rows only `athing`; a comment row is one with an indent cell.
+    const rows = selectAll('tr.athing', tree).filter((row) => classes(row).includes('comtr') || select('td.ind', row) !== undefined);
     const found: { comment: Comment; depth: number; parent: number; deleted: boolean }[] = [];
     /** Indexes of the rows above whose subtrees are still open, shallowest first. */
     const open: number[] = [];
     for (const row of rows) {
       const rowId = String(row.properties.id ?? '');
-      if (!/^\d+$/.test(rowId)) throw new ParseError(file, `a comment row (tr.athing.comtr) has id "${rowId}" where HN's numeric id was expected`);
+      if (!/^\d+$/.test(rowId)) throw new ParseError(file, `a comment row (tr.athing) has id "${rowId}" where HN's numeric id was expected`);
       const depth = depthOf(row);
       if (depth === undefined) {
         throw new ParseError(file, `comment row ${rowId} has no depth (expected td.ind with an "indent" attribute or a spacer image whose width is a multiple of 40)`);
@@ -44,7 +46,7 @@ export const hnItemHtml: Importer = {
       while (open.length > 0 && found[open[open.length - 1]!]!.depth >= depth) open.pop();
       const parent = open.length > 0 ? open[open.length - 1]! : -1;
       const comment: Comment = { id: `hn-${rowId}`, parent: null, text: '' };
-      const user = select('a.hnuser', row);
+      const user = select('a.hnuser', row) ?? select('.comhead a[href^="user?id="]', row);
       if (user) comment.author = textOf(user).trim();
       const time = timeOf(select('span.age', row));
       if (time) comment.time = time;
@@ -79,7 +81,7 @@ export const hnItemHtml: Importer = {
 
 /** The story: title and link, score, author, time and text, where the page has them. */
 function readStory(tree: Root, draft: ThreadDraft): void {
-  const row = select('tr.athing.submission', tree) ?? select('table.fatitem tr.athing:not(.comtr)', tree);
+  const row = select('tr.athing.submission', tree) ?? selectAll('tr.athing:not(.comtr)', tree).find((r) => !select('td.ind', r));
   if (!row) return;
   const link = select('.titleline > a', row) ?? select('td.title > a:not([href^="vote"])', row) ?? select('a.storylink', row);
   if (link) {
@@ -94,7 +96,7 @@ function readStory(tree: Root, draft: ThreadDraft): void {
     const score = select('.score', subtext);
     const points = score ? parseInt(textOf(score), 10) : NaN;
     if (Number.isFinite(points)) draft.score = points;
-    const user = select('a.hnuser', subtext);
+    const user = select('a.hnuser', subtext) ?? select('a[href^="user?id="]', subtext);
     if (user) draft.author = textOf(user).trim();
     const time = timeOf(select('span.age', subtext));
     if (time) draft.time = time;
@@ -106,6 +108,11 @@ function readStory(tree: Root, draft: ThreadDraft): void {
 /** The text of a node as the page shows it (elements: their text content). */
 function textOf(node: ElementContent | Element): string {
   return node.type === 'element' ? toText(node, { whitespace: 'pre' }) : node.type === 'text' ? node.value : '';
+}
+
+function classes(element: Element): string[] {
+  const value = element.properties.className;
+  return Array.isArray(value) ? value.map(String) : [];
 }
 
 function absolute(href: string): string {
@@ -154,8 +161,7 @@ function bodyOf(row: Element): ElementContent[] | undefined {
 function withoutReplyUi(nodes: ElementContent[]): ElementContent[] {
   const isUi = (node: ElementContent): boolean => {
     if (node.type !== 'element') return false;
-    const classes = node.properties.className;
-    if (node.tagName === 'div' && Array.isArray(classes) && classes.includes('reply')) return true;
+    if (node.tagName === 'div' && classes(node).includes('reply')) return true;
     if (node.tagName === 'a' && /^reply\?/.test(String(node.properties.href ?? ''))) return true;
     if (['p', 'font', 'u'].includes(node.tagName)) {
       const link = select('a[href^="reply?"]', node);
