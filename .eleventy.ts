@@ -3,6 +3,8 @@
 import { HtmlBasePlugin } from '@11ty/eleventy';
 import { siteConfig } from './src/site/_lib/site-config.ts';
 import { loadThreadSummaries } from './src/site/_lib/load-archive.ts';
+import { layout } from './src/site/_lib/layout.ts';
+import searchPlugin from './src/search/eleventy-plugin.ts';
 
 const site = siteConfig();
 
@@ -20,6 +22,9 @@ export default function (eleventyConfig: any) {
 
   // Assets: the stylesheet and the reader's small script, copied as they are.
   eleventyConfig.addPassthroughCopy({ 'src/site/assets': 'assets' });
+
+  // Search (src/search/): the page at /search/ and, after each build, the split index.
+  eleventyConfig.addPlugin(searchPlugin, { archiveDir: site.archiveDir, layout: (data: any, page: { title: string; body: string; description?: string }) => layout({ site: data.site, ...page }) });
 
   // GitHub Pages project paths: every root-relative URL in HTML gets PATH_PREFIX.
   eleventyConfig.addPlugin(HtmlBasePlugin);

@@ -2,6 +2,8 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { escapeHtml } from '../../render/escape-html.ts';
 import { assetUrl, indexPageUrl } from './urls.ts';
+import { searchBox } from '../../search/search-box.ts';
+import { searchAssets } from '../../search/search-assets.ts';
 
 export interface PageOptions {
   site: { title: string };
@@ -32,8 +34,9 @@ export function versionedAsset(name: string): string {
 // ── Search slot (src/search/) ────────────────────────────────────────────────────────────
 // The header's search box. The search engineer replaces this function's body with their
 // `searchBox(...)`; `threadId` is set on thread pages (to offer "search this thread").
-function searchSlot(_page: { threadId?: string }): string {
-  return '';
+function searchSlot(page: { threadId?: string }): string {
+  const script = page.threadId ? `\n<script src="/search/thread-hit.js?v=${searchAssets().version}" defer></script>` : '';
+  return searchBox('/', page.threadId) + script;
 }
 // ─────────────────────────────────────────────────────────────────────────────────────────
 
