@@ -1,0 +1,178 @@
+// The search page's script (bundled into search/search.js at build time). Lunr comes from its
+// own bundle (lunr.min.js, loaded before this script). The query lives in the URL (?q=, &page=)
+// so searches can be shared and the back button works.
+import type lunrType from 'lunr';
+import { makeSnippet } from '../snippet.ts';
+import { SearchEngine, type SearchHit, type SearchResponse } from './search-engine.ts';
+import { hitStorageKey } from './hit-storage.ts';
+
+declare const lunr: typeof lunrType;
+
+const pageSize = 10;
+const app = document.getElementById('search-app')!;
+const form = document.getElementById('search-form') as HTMLFormElement;
+const input = document.getElementById('search-q') as HTMLInputElement;
+const status = document.getElementById('search-status')!;
+const results = document.getElementById('search-results')!;
+const pager = document.getElementById('search-pager')!;
+const indexBase = new URL(app.dataset.index ?? 'index/', location.href);
+const threadPattern = app.dataset.threadUrl ?? '../t/{id}/';
+
+app.hidden = false;
+document.getElementById('search-nojs')?.remove();
+
+const engine = new SearchEngine({
+  lunr,
+  fetchJson: async (path) => {
+    const response = await fetch(new URL(path, indexBase));
+    if (!response.ok) throw new Error(`could not load the search index (${path}: HTTP ${response.status})`);
+    return response.json();
+  },
+});
+
+const el = <K extends keyof HTMLElementTagNameMap>(tag: K, props: Partial<HTMLElementTagNameMap[K]> = {}, ...children: (Node | string)[]) => {
+  const node = Object.assign(document.createElement(tag), props);
+  node.append(...children);
+  return node;
+};
+
+function readUrl(): { q: string; page: number } {
+  const params = new URLSearchParams(location.search);
+  let q = params.get('q') ?? '';
+  const thread = params.get('thread');
+  if (thread && !/(^|\s)thread:/.test(q)) {
+    q = `thread:${thread} ${q}`.trim();
+    params.delete('thread');
+    params.set('q', q);
+    history.replaceState(null, '', `?${params}`);
+  }
+  const page = Math.max(0, (Number(params.get('page')) || 1) - 1);
+  return { q, page };
+}
+
+function urlFor(q: string, page = 0): string {
+  return `?q=${encodeURIComponent(q)}${page > 0 ? `&page=${page + 1}` : ''}`;
+}
+
+function go(q: string, page = 0): void {
+  history.pushState(null, '', urlFor(q, page));
+  void run();
+}
+
+const formatTime = (iso: string) => (iso ? iso.replace('T', ' ').replace(/:\d\d(\.\d+)?Z$/, ' UTC') : '');
+
+function hitItem(hit: SearchHit, response: SearchResponse, termSet: Set<string>): HTMLLIElement {
+  const isMatch = (word: string) => {
+    const t = engine.term(word);
+    return t !== null && termSet.has(t);
+  };
+  const inQuote = response.query.quote === true || hit.where === 'quote';
+  let text = inQuote && hit.quotes ? hit.quotes : hit.own;
+  let snippet = makeSnippet(text, isMatch, response.phrases);
+  let quoting = inQuote;
+  if (!snippet.matched && !inQuote && hit.quotes) {
+    const q = makeSnippet(hit.quotes, isMatch, response.phrases);
+    if (q.matched) {
+      snippet = q;
+      text = hit.quotes;
+      quoting = true;
+    }
+  }
+  const base = new URL(threadPattern.replace('{id}', encodeURIComponent(hit.threadId)), location.href);
+  const href = hit.id ? `${base.pathname}#${encodeURIComponent(hit.id)}` : base.pathname;
+  const link = el('a', { href, className: 'sr-link' }, el('span', { className: 'sr-title' }, hit.threadTitle || hit.threadId));
+  link.addEventListener('click', () => {
+    try {
+      sessionStorage.setItem(hitStorageKey, JSON.stringify({ id: hit.id, words: snippet.words, phrases: response.phrases }));
+    } catch {
+      // storage may be off: the link still lands on the comment
+    }
+  });
+  const meta = el('p', { className: 'sr-meta' });
+  meta.append(hit.id ? 'comment' : 'story');
+  if (hit.author) meta.append(' by ', el('span', { className: 'sr-author' }, hit.author));
+  if (hit.time) meta.append(' · ', el('time', { dateTime: hit.time }, formatTime(hit.time)));
+  if (hit.where === 'own') meta.append(' · ', el('strong', {}, 'wrote this first'));
+  else if (quoting) meta.append(' · quoting');
+  const body = el('p', { className: 'sr-snippet' });
+  for (const s of snippet.segments) body.append(s.mark ? el('mark', {}, s.text) : s.text);
+  return el('li', { className: 'sr' }, link, meta, body);
+}
+
+function render(q: string, page: number, r: SearchResponse): void {
+  results.replaceChildren();
+  pager.replaceChildren();
+  if (r.message) {
+    status.replaceChildren(el('p', {}, r.message));
+    return;
+  }
+  if (r.total === 0) {
+    const parts: (Node | string)[] = [el('p', {}, 'No results for ', el('q', {}, q), '.')];
+    if (r.suggestions.length > 0) {
+      const list = el('ul', { className: 'sr-suggest' });
+      for (const s of r.suggestions) list.append(el('li', {}, 'Drop ', el('a', { href: urlFor(s.query) }, s.dropped), ` (${s.count} result${s.count === 1 ? '' : 's'} without it)`));
+      parts.push(el('p', {}, 'Try a shorter query:'), list);
+    } else {
+      parts.push(el('p', {}, 'Check the spelling, or use fewer words.'));
+    }
+    status.replaceChildren(...parts);
+    return;
+  }
+  const first = page * pageSize + 1;
+  const last = page * pageSize + r.hits.length;
+  const count = r.exact ? `${r.total} result${r.total === 1 ? '' : 's'}` : `at most ${r.total} results (the exact phrase is checked as you page)`;
+  status.replaceChildren(el('p', {}, r.hits.length ? `${first}–${last} of ${count} for ` : `No more results: ${count} for `, el('q', {}, q)));
+  const termSet = new Set(r.terms);
+  for (const hit of r.hits) results.append(hitItem(hit, r, termSet));
+  const pages = r.exact ? Math.ceil(r.total / pageSize) : page + (r.hits.length === pageSize ? 2 : 1);
+  if (page > 0) pager.append(el('a', { href: urlFor(q, page - 1), rel: 'prev' }, '← Previous'), ' ');
+  if (page + 1 < pages) pager.append(el('a', { href: urlFor(q, page + 1), rel: 'next' }, 'Next →'));
+}
+
+let generation = 0;
+async function run(): Promise<void> {
+  const { q, page } = readUrl();
+  input.value = q;
+  const mine = ++generation;
+  if (q.trim() === '') {
+    results.replaceChildren();
+    pager.replaceChildren();
+    status.replaceChildren(el('p', {}, 'Type words to search for. Put "an exact phrase" in quotes; -word leaves a word out; author:name, thread:id, is:quote and -is:quote narrow the search.'));
+    return;
+  }
+  document.title = `${q} · ${document.title.replace(/^.* · (?=[^·]+ · )/, '')}`;
+  status.replaceChildren(el('p', {}, 'Searching…'));
+  app.setAttribute('aria-busy', 'true');
+  try {
+    const response = await engine.search(q, page, pageSize);
+    if (mine !== generation) return;
+    render(q, page, response);
+    app.dataset.computeMs = response.computeMs.toFixed(1);
+  } catch (error) {
+    if (mine !== generation) return;
+    status.replaceChildren(el('p', { className: 'sr-error' }, `Search failed: ${(error as Error).message}`));
+  } finally {
+    if (mine === generation) app.removeAttribute('aria-busy');
+  }
+}
+
+form.addEventListener('submit', (event) => {
+  event.preventDefault();
+  go(input.value.trim());
+});
+pager.addEventListener('click', (event) => {
+  const a = (event.target as Element).closest('a');
+  if (!a) return;
+  event.preventDefault();
+  history.pushState(null, '', a.getAttribute('href')!);
+  void run().then(() => app.scrollIntoView());
+});
+status.addEventListener('click', (event) => {
+  const a = (event.target as Element).closest('a');
+  if (!a) return;
+  event.preventDefault();
+  history.pushState(null, '', a.getAttribute('href')!);
+  void run();
+});
+addEventListener('popstate', () => void run());
+void run();

@@ -1,0 +1,47 @@
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import lunr from 'lunr';
+import type { Thread } from '../thread/types.ts';
+import { archivedThreadFiles } from '../parse/parse-directory.ts';
+import { buildSearchIndex, type BuiltSearchIndex } from './build-search-index.ts';
+import { collectSearchDocs } from './collect-search-docs.ts';
+import { searchAssets } from './search-assets.ts';
+import { indexDir, searchDir } from './search-config.ts';
+
+/** The archive's threads, in id order (the document numbering follows it). */
+export function readArchiveThreads(archiveDir: string): Thread[] {
+  const files = existsSync(join(archiveDir, 'manifest.json'))
+    ? archivedThreadFiles(archiveDir)
+    : readdirSync(archiveDir)
+        .filter((f) => f.endsWith('.json'))
+        .map((f) => join(archiveDir, f));
+  return files
+    .map((f) => JSON.parse(readFileSync(f, 'utf8')) as Thread)
+    .filter((t) => t && t.version === 1 && Array.isArray(t.comments))
+    .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}
+
+export interface WriteSearchResult {
+  stats: BuiltSearchIndex['stats'];
+  /** Hash of the scripts, for cache-busting their URLs. */
+  assetsVersion: string;
+  ms: number;
+}
+
+/**
+ * Builds the split index of the threads and writes it under `<outDir>/search/index/`, with
+ * the search scripts in `<outDir>/search/`.
+ */
+export async function writeSearchIndex(options: { threads: Thread[]; outDir: string }): Promise<WriteSearchResult> {
+  const started = performance.now();
+  const built = buildSearchIndex(collectSearchDocs(options.threads), lunr);
+  const root = join(options.outDir, indexDir);
+  for (const [name, content] of built.files) {
+    const file = join(root, name);
+    mkdirSync(dirname(file), { recursive: true });
+    writeFileSync(file, content);
+  }
+  const assets = searchAssets();
+  for (const [name, content] of assets.files) writeFileSync(join(options.outDir, searchDir, name), content);
+  return { stats: built.stats, assetsVersion: assets.version, ms: performance.now() - started };
+}
