@@ -4,9 +4,13 @@ type Lunr = typeof lunrType;
 
 /** Turns text into index terms the way Lunr's default English pipeline does, with a cache. */
 export interface Analyzer {
-  /** The index terms of a text: Lunr's tokenizer, then trimmer, stop-word filter and stemmer. */
+  /**
+   * The index terms of a text: Lunr's tokenizer, then trimmer, stop-word filter and stemmer.
+   * Like Lunr, a token of punctuation only becomes an empty term: not searchable, but counted
+   * in the field's length (Lunr's BM25 length normalisation counts it).
+   */
   terms(text: string): string[];
-  /** One word's term, or `null` when the pipeline drops it (a stop word, punctuation). */
+  /** One word's term: `null` for a stop word, `''` for punctuation only. */
   term(word: string): string | null;
 }
 
@@ -23,7 +27,7 @@ export function createAnalyzer(lunr: Lunr): Analyzer {
     let cached = cache.get(lower);
     if (cached === undefined) {
       const out = pipeline.run([new lunr.Token(lower, {})]);
-      cached = out.length > 0 && out[0]!.toString() !== '' ? out[0]!.toString() : null;
+      cached = out.length > 0 ? out[0]!.toString() : null;
       if (cache.size > 200_000) cache.clear();
       cache.set(lower, cached);
     }

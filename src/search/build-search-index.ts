@@ -20,8 +20,8 @@ export interface SearchManifest {
 /**
  * A term part (`t/<k>.json`) is an array of entries `[term, idf, text, quote, author, title]`;
  * each field is `0` or a flat list `[gap, g, gap, g, …]`: the gap to the previous document
- * number (thread number for `title`) and Lunr's BM25 term-frequency factor ×100, rounded.
- * The client turns this back into Lunr's weight: round(idf × g/100 × boost, 3).
+ * number (thread number for `title`) and Lunr's BM25 term-frequency factor ×1000, rounded.
+ * The client turns this back into Lunr's weight: round(idf × g/1000 × boost, 3).
  */
 export type TermEntry = [string, number, ...(number[] | 0)[]];
 
@@ -69,7 +69,7 @@ export function buildSearchIndex(input: { docs: SearchDoc[]; threads: SearchThre
     totals[field]! += terms.length * docsCovered;
     if (terms.length === 0) return;
     const tf = new Map<string, number>();
-    for (const t of terms) tf.set(t, (tf.get(t) ?? 0) + 1);
+    for (const t of terms) if (t !== '') tf.set(t, (tf.get(t) ?? 0) + 1);
     for (const [t, n] of tf) add(t, field, unit, n, terms.length, docsCovered);
   };
   const fText = searchFields.indexOf('text');
@@ -117,7 +117,7 @@ export function buildSearchIndex(input: { docs: SearchDoc[]; threads: SearchThre
         const tf = list[i + 1]!;
         const length = list[i + 2]!;
         const g = ((k1 + 1) * tf) / (k1 * (1 - b + b * (length / average[f]!)) + tf);
-        out.push(unit - previous, Math.round(g * 100));
+        out.push(unit - previous, Math.round(g * 1000));
         previous = unit;
         postingCount++;
       }

@@ -77,9 +77,9 @@ export class SearchEngine {
     this.analyzer = createAnalyzer(options.lunr);
   }
 
-  /** Index term of a word (null for stop words), as the index was built. */
+  /** Index term of a word (null for stop words and punctuation), as the index was built. */
   term(word: string): string | null {
-    return this.analyzer.term(word);
+    return this.analyzer.term(word) || null;
   }
 
   manifest(): Promise<SearchManifest> {
@@ -171,7 +171,7 @@ export class SearchEngine {
       let unit = 0;
       for (let i = 0; i < list.length; i += 2) {
         unit += list[i]!;
-        const weight = Math.round(idf * (list[i + 1]! / 100) * boost * 1000) / 1000;
+        const weight = Math.round(idf * (list[i + 1]! / 1000) * boost * 1000) / 1000;
         if (field === 'title') {
           const t = threads[unit]!;
           for (let d = t[2]; d < t[2] + t[3]; d++) visit(d, field, weight);
@@ -314,7 +314,7 @@ export class SearchEngine {
       ...r,
     });
     const searchedFields = query.quote === true ? ['quote'] : query.quote === false ? ['text'] : ['text', 'quote', 'title', 'author'];
-    const termsOf = (words: string[]) => [...new Set(words.flatMap((w) => this.analyzer.terms(w)))];
+    const termsOf = (words: string[]) => [...new Set(words.flatMap((w) => this.analyzer.terms(w)).filter(Boolean))];
     const positive = termsOf([...query.words, ...query.phrases]);
     const negative = termsOf(query.excluded).filter((t) => !positive.includes(t));
     // A passage pasted without quote marks is looked up like a quotation, words still required.
@@ -445,7 +445,7 @@ export class SearchEngine {
   /** How many documents the index matches for a query (phrases counted as words, no text checks). */
   private async countWithoutChecks(query: ParsedQuery, manifest: SearchManifest, threads: StoredThread[]): Promise<number> {
     const fields = query.quote === true ? ['quote'] : query.quote === false ? ['text'] : ['text', 'quote', 'title', 'author'];
-    const positive = [...new Set([...query.words, ...query.phrases].flatMap((w) => this.analyzer.terms(w)))];
+    const positive = [...new Set([...query.words, ...query.phrases].flatMap((w) => this.analyzer.terms(w)).filter(Boolean))];
     const required = [...positive.map((term) => ({ term, fields })), ...query.authors.slice(0, 1).map((a) => ({ term: authorKey(a), fields: ['author'] }))];
     const matched = await this.match(required, manifest, threads, 0);
     const ranges = query.threads.map((id) => threads.find((t) => t[0] === id)).filter((t): t is StoredThread => t !== undefined);

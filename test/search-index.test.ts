@@ -1,0 +1,129 @@
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import { test } from 'node:test';
+import lunr from 'lunr';
+import { generateThreads } from '../scripts/generate-archive.ts';
+import { authorKey } from '../src/search/analyze.ts';
+import { buildSearchIndex } from '../src/search/build-search-index.ts';
+import { SearchEngine } from '../src/search/client/search-engine.ts';
+import { collectSearchDocs } from '../src/search/collect-search-docs.ts';
+import { fieldBoosts } from '../src/search/search-config.ts';
+import type { Thread } from '../src/thread/types.ts';
+
+const archiveDir = new URL('./search-archive/', import.meta.url);
+const fixtureThreads = (): Thread[] =>
+  readdirSync(archiveDir)
+    .sort()
+    .map((f) => JSON.parse(readFileSync(new URL(f, archiveDir), 'utf8')) as Thread)
+    .sort((a, b) => (a.id < b.id ? -1 : 1));
+
+function engineFor(threads: Thread[]) {
+  const built = buildSearchIndex(collectSearchDocs(threads), lunr);
+  const fetched: string[] = [];
+  const engine = new SearchEngine({
+    lunr,
+    fetchJson: async (path) => {
+      const name = path.replace(/\?.*$/, '');
+      fetched.push(name);
+      const content = built.files.get(name);
+      if (content === undefined) throw new Error(`no index file ${name}`);
+      return JSON.parse(content);
+    },
+  });
+  return { engine, built, fetched };
+}
+
+const ids = async (engine: SearchEngine, q: string) => (await engine.search(q, 0, 100)).hits.map((h) => h.id);
+
+test('a pasted sentence puts the comment that wrote it first, then the replies quoting it in time order', async () => {
+  const { engine } = engineFor(fixtureThreads());
+  const sentence = 'The dough only rises properly when the kitchen stays above twenty degrees.';
+  for (const q of [sentence, `"${sentence}"`]) {
+    const r = await engine.search(q, 0, 10);
+    assert.deepEqual(r.hits.map((h) => h.id), ['b1', 'b2', 'b7'], q);
+    assert.deepEqual(r.hits.map((h) => h.where), ['own', 'quote', 'quote']);
+  }
+});
+
+test('a quoted phrase must appear verbatim; mixed with a word, both are required', async () => {
+  const { engine } = engineFor(fixtureThreads());
+  assert.deepEqual((await ids(engine, '"kitchen stays above"')).sort(), ['b1', 'b2', 'b7']);
+  assert.deepEqual((await ids(engine, '"twenty degrees" myth')).sort(), ['b6', 'b7']);
+  assert.deepEqual(await ids(engine, '"twenty degrees" myth -is:quote'), ['b6']);
+  assert.deepEqual(await ids(engine, '"degrees twenty"'), [], 'word order matters');
+});
+
+test('-word, author:, thread:, is:quote and -is:quote', async () => {
+  const { engine } = engineFor(fixtureThreads());
+  assert.deepEqual((await ids(engine, 'dough')).sort(), ['b1', 'b2', 'b6', 'b7', 'w2']);
+  assert.deepEqual((await ids(engine, 'dough -rye')).sort(), ['b1', 'b2', 'b6', 'w2']);
+  assert.deepEqual((await ids(engine, 'author:crumbshot')).sort(), ['b2', 'b5']);
+  assert.deepEqual(await ids(engine, 'author:CrumbShot rye'), ['b5']);
+  assert.deepEqual(await ids(engine, 'thread:winter-cycling degrees'), ['w2']);
+  assert.deepEqual(await ids(engine, 'chains is:quote'), ['w5']);
+  assert.deepEqual(await ids(engine, 'chains -is:quote'), ['w4']);
+  assert.deepEqual(await ids(engine, 'breakfast -"salt eats chains"'), []);
+  assert.equal((await engine.search('thread:no-such-thread dough')).message, 'No thread has the id “no-such-thread”.');
+});
+
+test('stemming: a word finds its other forms', async () => {
+  const { engine } = engineFor(fixtureThreads());
+  assert.deepEqual((await ids(engine, 'rising')).sort(), (await ids(engine, 'rises')).sort());
+  assert.ok((await ids(engine, 'rising')).includes('b1'));
+});
+
+test('no results: suggestions say what to drop and how many results remain', async () => {
+  const { engine } = engineFor(fixtureThreads());
+  const r = await engine.search('dough bicycle');
+  assert.equal(r.total, 0);
+  const dropBicycle = r.suggestions.find((s) => s.dropped === 'bicycle');
+  assert.ok(dropBicycle, JSON.stringify(r.suggestions));
+  assert.equal(dropBicycle.query, 'dough');
+  assert.equal(dropBicycle.count, 5);
+});
+
+test('a search fetches only the term parts it needs', async () => {
+  const threads = generateThreads({ comments: 3000, threads: 12, seed: 5 });
+  const { engine, built, fetched } = engineFor(threads);
+  assert.ok(built.manifest.parts.length > 5, `several parts (${built.manifest.parts.length})`);
+  const word = threads[3]!.comments[7]!.text.split(/\s+/).find((w) => w.length > 6)!;
+  const r = await engine.search(word);
+  assert.ok(r.total > 0);
+  const parts = fetched.filter((f) => f.startsWith('t/'));
+  assert.equal(parts.length, 1, `one term part for one word, got ${parts.join(', ')}`);
+});
+
+test('scores are Lunr’s: same documents and scores as lunr.Builder over the whole archive', async () => {
+  const threads = [...fixtureThreads(), ...generateThreads({ comments: 400, threads: 4, seed: 9 })].sort((a, b) => (a.id < b.id ? -1 : 1));
+  const { docs, threads: table } = collectSearchDocs(threads);
+  const { engine } = engineFor(threads);
+  // lunr.Builder with the same fields, boosts and pipeline; the author field is one unstemmed token.
+  const keepAuthor: lunr.PipelineFunction = (token, i, tokens) =>
+    (token as unknown as { metadata: { fields?: string[] } }).metadata.fields?.includes('author') ? token : lunr.stemmer(token, i, tokens);
+  lunr.Pipeline.registerFunction(keepAuthor, 'keepAuthor');
+  const builder = new lunr.Builder();
+  builder.pipeline.add(lunr.trimmer, lunr.stopWordFilter, keepAuthor);
+  builder.ref('ref');
+  for (const field of ['text', 'quote', 'author', 'title'] as const) builder.field(field, { boost: fieldBoosts[field] });
+  docs.forEach((d, n) => builder.add({ ref: String(n), text: d.own, quote: d.quotes, author: d.author ? authorKey(d.author) : '', title: table[d.thread]!.title }));
+  const index = builder.build();
+  const generatedWords = threads.flatMap((t) => t.comments.slice(0, 6).map((c) => c.text.split(/\s+/).find((w) => w.length > 5) ?? 'salt'));
+  const words = ['dough', 'crust', 'salt', 'latecomer', ...generatedWords.slice(0, 12)];
+  let compared = 0;
+  for (const word of words) {
+    const term = engine.term(word);
+    if (!term) continue;
+    const expected = index.query((q) => q.term(term, { fields: ['text', 'quote', 'title', 'author'], presence: lunr.Query.presence.REQUIRED, usePipeline: false }));
+    const got = await engine.search(word, 0, 1000);
+    assert.equal(got.total, expected.length, word);
+    const byDoc = new Map(got.hits.map((h) => [h.doc, h.score]));
+    for (const e of expected) {
+      const score = byDoc.get(Number(e.ref));
+      assert.ok(score !== undefined, `${word}: doc ${e.ref} found`);
+      // The part stores Lunr's tf factor to 1/1000: each field's weight is within idf × 0.0005 × boost (+ rounding).
+      assert.ok(Math.abs(score - e.score) <= 0.0005 * 6 * 3.1 + 0.002, `${word}: doc ${e.ref} scores ${score}, Lunr ${e.score}`);
+      compared++;
+    }
+  }
+  assert.ok(compared > 20, `compared ${compared} scores`);
+});
