@@ -38,7 +38,7 @@ export default class ArchiveIndex {
     const heading = pageNumber === 0 ? escapeHtml(data.site.title) : `${escapeHtml(data.site.title)}, page ${pageNumber + 1}`;
     const body = `<h1>${heading}</h1>
 <p class="facts">${plural(total, 'thread')}, ${plural(comments, 'comment')}, newest first.</p>
-${total === 0 ? '<p class="none">No threads yet: put dumps in <code>threads/</code> and run <code>npm run build</code>.</p>' : `<ol class="threads">\n${list}\n</ol>`}
+${data.threads.some((t) => t.format === 'mbox') ? '<p class="facts">Mailing-list messages: <a href="/mail/date/">by date</a> · <a href="/mail/author/">by author</a></p>\n' : ''}${total === 0 ? '<p class="none">No threads yet: put dumps in <code>threads/</code> and run <code>npm run build</code>.</p>' : `<ol class="threads">\n${list}\n</ol>`}
 ${pager}`;
     return layout({ site: data.site, title: pageNumber === 0 ? data.site.title : `Threads, page ${pageNumber + 1}`, description: `${plural(total, 'thread')} archived`, body });
   }
