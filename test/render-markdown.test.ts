@@ -26,7 +26,7 @@ test('the plain-prose fast path returns exactly what the processor returns', () 
   assert.equal(plainProseHtml('see www.example.com'), undefined);
 });
 
-test('raw HTML shows as typed, never live; unsafe links lose their href', () => {
+test('raw HTML shows as typed, never live; unsafe addresses are never links', () => {
   const text = 'Hi <script>alert(1)</script> <b onclick="x()">b</b>\n\n<style>p{}</style>\n\n<iframe src="https://e.invalid/"></iframe>\n\n[x](javascript:alert(2)) <javascript:alert(3)> ![i](https://e.invalid/p.png)';
   const html = renderMarkdown(text, context);
   const tree = fromHtml(html, { fragment: true });
@@ -36,7 +36,7 @@ test('raw HTML shows as typed, never live; unsafe links lose their href', () => 
     assert.ok(href === undefined || /^https?:/.test(String(href)), `href ${href}`);
   }
   const shown = toText(tree);
-  for (const word of ['<script>alert(1)</script>', '<b onclick="x()">b</b>', '<style>p{}</style>', '<iframe src="https://e.invalid/"></iframe>', 'javascript:alert(3)']) {
+  for (const word of ['<script>alert(1)</script>', '<b onclick="x()">b</b>', '<style>p{}</style>', '<iframe src="https://e.invalid/"></iframe>', 'x (javascript:alert(2))', 'javascript:alert(3)']) {
     assert.ok(shown.includes(word), `${word} shown in ${shown}`);
   }
 });
@@ -67,4 +67,11 @@ test('a linked blockquote says where it was quoted from; an unknown source stays
   assert.equal(sources[0]!.properties.href, '#a1');
   assert.equal(toText(sources[0]!), 'alice');
   assert.equal(selectAll('blockquote', tree).length, 2);
+});
+
+test('addresses that are not web or mail links show as typed text, also behind images and references', () => {
+  const html = renderMarkdown('[a](data:text/html,x) ![b](javascript:void(0)) [c][r] [d](/local/path) [e](mailto:e@example.org)\n\n[r]: vbscript:msgbox', context);
+  const tree = fromHtml(html, { fragment: true });
+  assert.deepEqual(selectAll('a', tree).map((a) => String(a.properties.href)), ['mailto:e@example.org']);
+  assert.equal(toText(tree).trim(), 'a (data:text/html,x) b (javascript:void(0)) c (vbscript:msgbox) d (/local/path) e');
 });

@@ -7,6 +7,7 @@ import rehypeStringify from 'rehype-stringify';
 import { VFile } from 'vfile';
 import { visit } from 'unist-util-visit';
 import { toText } from 'hast-util-to-text';
+import { toString } from 'mdast-util-to-string';
 import type { Root as MdastRoot, Link, LinkReference, Paragraph, PhrasingContent, Text } from 'mdast';
 import type { Element, ElementContent, Root as HastRoot } from 'hast';
 import type { Quote } from '../thread/types.ts';
@@ -31,6 +32,10 @@ declare module 'vfile' {
 /** `rel` of every link in user text: no ranking credit, marked as user content, no opener. */
 export const userLinkRel = ['nofollow', 'ugc', 'noopener'];
 
+/** Addresses a comment may link to (the sanitiser's list): anything else shows as text. */
+const linkableUrl = /^(?:https?|mailto|xmpp|ircs?):/i;
+const linkable = (url: string) => linkableUrl.test(url.trim());
+
 /** Parents whose children are blocks: an `html` node there is an HTML block. */
 const flowParents = new Set(['root', 'blockquote', 'listItem', 'footnoteDefinition']);
 
@@ -41,6 +46,10 @@ const flowParents = new Set(['root', 'blockquote', 'listItem', 'footnoteDefiniti
  */
 function remarkTextOnly() {
   return (tree: MdastRoot) => {
+    const definitions = new Map<string, string>();
+    visit(tree, 'definition', (node) => {
+      if (!definitions.has(node.identifier)) definitions.set(node.identifier, node.url);
+    });
     visit(tree, (node, index, parent) => {
       if (!parent || index === undefined) return;
       if (node.type === 'html') {
@@ -54,9 +63,19 @@ function remarkTextOnly() {
         const inline = !flowParents.has(parent.type);
         const replacement: Paragraph | Text = inline ? { type: 'text', value: node.value } : { type: 'paragraph', children: phrasing };
         parent.children[index] = replacement as never;
+      } else if ((node.type === 'link' && !linkable(node.url)) || (node.type === 'linkReference' && !linkable(definitions.get(node.identifier) ?? 'https:'))) {
+        // Not a web or mail address (`javascript:`, `data:`, a path of the original site):
+        // keep the words and show the address as typed, with no link.
+        const url = node.type === 'link' ? node.url : definitions.get(node.identifier)!;
+        const shown = toString(node);
+        const replacement: PhrasingContent[] = [...node.children];
+        if (shown !== url && url !== '') replacement.push({ type: 'text', value: ` (${url})` });
+        parent.children.splice(index, 1, ...(replacement as never[]));
+        return index;
       } else if (node.type === 'image') {
         const link: Link = { type: 'link', url: node.url, title: node.title, children: [{ type: 'text', value: node.alt || node.url }] };
         parent.children[index] = link as never;
+        return index;
       } else if (node.type === 'imageReference') {
         const link: LinkReference = {
           type: 'linkReference',
@@ -66,6 +85,7 @@ function remarkTextOnly() {
           children: [{ type: 'text', value: node.alt || node.label || node.identifier }],
         };
         parent.children[index] = link as never;
+        return index;
       }
     });
   };

@@ -44,7 +44,7 @@ function searchSlot(page: { threadId?: string }): string {
 export function layout(page: PageOptions): string {
   const title = page.title === page.site.title ? page.title : `${page.title} · ${page.site.title}`;
   const scripts = (page.scripts ?? []).map((name) => `<script src="${versionedAsset(name)}" defer></script>`).join('\n');
-  return `<!doctype html>
+  return `<!DOCTYPE html>
 <html lang="en">
 <head>
 <meta charset="utf-8">

@@ -57,5 +57,5 @@ ${overview ? `<section class="ov" aria-labelledby="_ov"><h2 id="_ov">Overview</h
 <div class="tools" id="_tools" hidden><button type="button" data-act="expand">Expand all</button> <button type="button" data-act="collapse">Collapse all</button> <button type="button" data-act="keys" aria-haspopup="dialog">Keys <kbd>?</kbd></button></div>
 ${thread.comments.length ? renderCommentTree(thread.comments, shape, { storyAuthor: thread.author }) : '<p class="none">No comments.</p>'}
 </section>
-<dialog id="_keys" aria-labelledby="_keys_h"><h2 id="_keys_h">Keyboard</h2><dl>${keys}</dl><form method="dialog"><button>Close</button></form></dialog>`;
+<dialog id="_keys" aria-labelledby="_keys_h"><h2 id="_keys_h">Keyboard</h2><dl>${keys}</dl><form method="dialog"><button type="submit">Close</button></form></dialog>`;
 }
