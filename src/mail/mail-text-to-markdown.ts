@@ -1,6 +1,8 @@
-import { toMarkdown } from 'mdast-util-to-markdown';
+import { toMarkdown, type Options } from 'mdast-util-to-markdown';
 import { gfmToMarkdown } from 'mdast-util-gfm';
 import type { Blockquote, BlockContent, Code, Paragraph, Root } from 'mdast';
+
+const markdownOptions: Options = { bullet: '-', emphasis: '_', strong: '*', fences: true, extensions: [gfmToMarkdown()] };
 
 /** `>` markers at a line start (`>`, `> >`, `>>`), and what follows them. */
 const quoteMarker = /^((?:>[ \t]?)+)(.*)$/;
@@ -57,7 +59,7 @@ export function mailTextToMarkdown(text: string, trailer: readonly string[] = []
     const code: Code = { type: 'code', lang: 'signature', value: signature.join('\n').replace(/\n+$/, '') };
     root.children.push(code);
   }
-  return toMarkdown(root, { bullet: '-', emphasis: '_', strong: '*', fences: true, extensions: [gfmToMarkdown()] }).trimEnd();
+  return toMarkdown(root, markdownOptions).trimEnd();
 }
 
 /** A quote of only blank `>` lines says nothing: it is left out rather than shown as an empty box. */
