@@ -44,7 +44,10 @@ export async function parseDump(bytes: Uint8Array, file: string, options: ParseD
   if (drafts.length === 0) throw new ParseError(file, 'the dump holds no thread');
   const slug = threadSlug(file);
   return drafts.map((draft) => {
-    let thread = finish(draft, drafts.length > 1 ? `${slug}-${threadSlug(draft.id ?? '')}` : slug, importer.format, file);
+    // `<file>-<thread>`, the file part shortened so that the whole stays within the schema's 120 characters.
+    const part = threadSlug(draft.id ?? '');
+    const id = drafts.length > 1 ? `${slug.slice(0, Math.max(1, 119 - part.length)).replace(/-+$/, '')}-${part}` : slug;
+    let thread = finish(draft, id, importer.format, file);
     if (drafts.length === 1 && options.overrides) {
       thread = applyOverrides(thread, options.overrides, options.overridesFile ?? `${file} overrides`);
     }
