@@ -142,3 +142,10 @@ test('a single mail (.eml) parses; an mbox of several threads needs -o DIR and w
   assert.equal(written.reduce((n, t) => n + t.comments.length, 0), separators);
   for (const t of written) assert.ok(t.id.startsWith('input-'), t.id);
 });
+
+test('a long file name still gives thread ids within the format\'s 120 characters, all distinct', async () => {
+  const many = await parseDump(bytes, `${'a-very-long-archive-name-'.repeat(6)}.mbox`);
+  assert.equal(many.length, threads.length);
+  for (const t of many) assert.ok(t.id.length <= 120, t.id);
+  assert.equal(new Set(many.map((t) => t.id)).size, many.length);
+});

@@ -77,7 +77,7 @@ export const mbox: Importer = {
         comments.push(comment);
       }
       const draft: ThreadDraft = {
-        id: `${threadSlug(title).slice(0, 40).replace(/-+$/, '')}-${createHash('sha1').update(root.id).digest('hex').slice(0, 8)}`,
+        id: `${threadSlug(title).slice(0, 30).replace(/-+$/, '')}-${createHash('sha1').update(root.id).digest('hex').slice(0, 8)}`,
         title,
         comments,
       };
