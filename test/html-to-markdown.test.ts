@@ -14,6 +14,8 @@ import remarkHtml from 'remark-html';
 import fc from 'fast-check';
 import { htmlToMarkdown, htmlToMdast, mdastToMarkdown } from '../src/util/html-to-markdown.ts';
 import { simpleHtmlToMdast } from '../src/util/simple-html-to-mdast.ts';
+import { simpleMdastToMarkdown } from '../src/util/simple-mdast-to-markdown.ts';
+import { defuseUrls } from '../src/util/html-to-markdown.ts';
 import { markdownWithoutHtml } from '../src/util/markdown-without-html.ts';
 
 const renderer = unified().use(remarkParse).use(remarkGfm).use(remarkHtml);
@@ -84,7 +86,7 @@ test('htmlToMarkdown: emphasis, links and paragraphs come out as Markdown', () =
 
 // Generated comments in the HN subset (and just outside it): the fast path, when it takes a
 // comment, must give what the full path gives, and the result must render faithfully.
-const pieces = ['a', 'word', ' ', '  ', '\n', '*', '_', '#', '1.', '-', '+', '>', '`', '~', '|', '[', ']', '(', ')', '!', '\\', ':', 'www.x.com', 'http:&#x2F;&#x2F;x.org',
+const pieces = ['<a href="javascript:void0">', 'a', 'word', ' ', '  ', '\n', '*', '_', '#', '1.', '-', '+', '>', '`', '~', '|', '[', ']', '(', ')', '!', '\\', ':', 'www.x.com', 'http:&#x2F;&#x2F;x.org',
   '&lt;', '&gt;', '&amp;', '&quot;', '&#x27;', '&#x2F;', '&nbsp;', '&', '<p>', '<i>', '</i>', '<b>', '</b>', '<a href="http:&#x2F;&#x2F;e.com&#x2F;a_b" rel="nofollow">', '</a>', '=', '&lt;b&gt;', '<br>', '<code>', '</code>'];
 const generatedHtml = fc.array(fc.constantFrom(...pieces), { minLength: 1, maxLength: 24 }).map((parts) => parts.join(''));
 
@@ -94,12 +96,52 @@ test('fast path and full path agree on generated HN comments', () => {
     fc.property(generatedHtml, (html) => {
       const fast = simpleHtmlToMdast(html);
       if (fast === undefined) return;
+      defuseUrls(fast);
       taken++;
       assert.equal(mdastToMarkdown(fast), mdastToMarkdown(htmlToMdast(html)), `input: ${JSON.stringify(html)}`);
     }),
     { numRuns: 1500, seed: 42 },
   );
   assert.ok(taken > 200, `the fast path took only ${taken} of the generated comments`);
+});
+
+/** Both fast paths on one comment, or `undefined` where either declines. */
+function fastMarkdown(html: string): { fast: string; full: string } | undefined {
+  const tree = simpleHtmlToMdast(html);
+  if (!tree) return undefined;
+  defuseUrls(tree);
+  const fast = simpleMdastToMarkdown(structuredClone(tree));
+  return fast === undefined ? undefined : { fast, full: mdastToMarkdown(tree) };
+}
+
+// Prose-like comments (words, punctuation, italics, bold, links), where the fast writer
+// should take most, and its bytes must be mdast-util-to-markdown's.
+const proseWords = ['word', 'Other', 'x', 'née', '“quoted”', '😀', 'www', 'w.x', 'http:', 'https:&#x2F;&#x2F;e.org', 'a@b', '@', '.', ',', '!', '?', ':', ';', '(', ')', '&quot;', '&#x27;', '#', '|', '-', '+', '=', '>', '1.', '2)', '42', '%', '$', '&#x2F;', '^', '{', '}', '~', '*', '_', '\\', '&amp;', '&lt;', '&gt;'];
+const proseHtml = fc
+  .array(
+    fc.oneof(
+      { weight: 6, arbitrary: fc.constantFrom(...proseWords) },
+      { weight: 1, arbitrary: fc.constantFrom(...proseWords).map((w) => `<i>${w}</i>`) },
+      { weight: 1, arbitrary: fc.constantFrom(...proseWords).map((w) => `<b>${w}</b>`) },
+      { weight: 1, arbitrary: fc.constantFrom('https:&#x2F;&#x2F;e.org&#x2F;a', 'https:&#x2F;&#x2F;e.org&#x2F;?a=1&amp;b=2', 'mailto:a@b.c', 'ftp:&#x2F;&#x2F;x').chain((url) => fc.constantFrom(url, 'label', 'two words', 'w.x').map((label) => `<a href="${url}" rel="nofollow">${label}</a>`)) },
+      { weight: 1, arbitrary: fc.constant('<p>') },
+    ),
+    { minLength: 1, maxLength: 30 },
+  )
+  .chain((parts) => fc.array(fc.constantFrom(' ', '', '  '), { minLength: parts.length, maxLength: parts.length }).map((gaps) => parts.map((p, i) => p + gaps[i]).join('')));
+
+test('the fast Markdown writer writes what mdast-util-to-markdown writes', () => {
+  let taken = 0;
+  fc.assert(
+    fc.property(fc.oneof(proseHtml, generatedHtml), (html) => {
+      const both = fastMarkdown(html);
+      if (!both) return;
+      taken++;
+      assert.equal(both.fast, both.full, `input: ${JSON.stringify(html)}`);
+    }),
+    { numRuns: Number(process.env.FUZZ_RUNS ?? 3000), seed: Number(process.env.FUZZ_SEED ?? 11) },
+  );
+  assert.ok(taken > 100, `the fast writer took only ${taken} of the generated comments`);
 });
 
 test('generated HN comments render with their visible text', () => {
@@ -120,6 +162,7 @@ test(
     const root = JSON.parse(readFileSync(algolia, 'utf8')) as { text?: string | null; children?: unknown[] };
     const stack = [root];
     let fast = 0;
+    let written = 0;
     let all = 0;
     while (stack.length > 0) {
       const item = stack.pop()!;
@@ -128,12 +171,19 @@ test(
       all++;
       const tree = simpleHtmlToMdast(item.text);
       if (tree) {
+        defuseUrls(tree);
         fast++;
         assert.equal(mdastToMarkdown(tree), mdastToMarkdown(htmlToMdast(item.text)));
+      }
+      const both = fastMarkdown(item.text);
+      if (both) {
+        written++;
+        assert.equal(both.fast, both.full);
       }
       assertFaithful(item.text);
     }
     assert.ok(fast > all / 2, `the fast path took only ${fast} of ${all} comments`);
+    assert.ok(written > all / 4, `the fast writer took only ${written} of ${all} comments`);
   },
 );
 

@@ -4,6 +4,7 @@ import { toMarkdown, type Options as ToMarkdownOptions } from 'mdast-util-to-mar
 import { gfmToMarkdown } from 'mdast-util-gfm';
 import { repairMdast } from './repair-mdast.ts';
 import { simpleHtmlToMdast } from './simple-html-to-mdast.ts';
+import { simpleMdastToMarkdown } from './simple-mdast-to-markdown.ts';
 import type { Element as HastElement, Root as HastRoot, RootContent as HastRootContent } from 'hast';
 import type { Nodes as MdastNodes, Parents as MdastParents, PhrasingContent, Root as MdastRoot } from 'mdast';
 
@@ -11,24 +12,28 @@ import type { Nodes as MdastNodes, Parents as MdastParents, PhrasingContent, Roo
  * Comment HTML (Hacker News: `<p>`, `<i>`, `<b>`, `<a href>`, `<pre><code>`, entities) →
  * Markdown that renders to the same visible text. The syntax-tree utilities are called
  * directly (hast-util-from-html → hast-util-to-mdast → mdast-util-to-markdown), not through a
- * unified processor, for speed; mdast-util-to-markdown escapes text, so words that look like
- * Markdown or HTML (`*`, `_`, `#`, `<b>`, backslashes) render as typed. Links whose URL could
+ * unified processor, for speed; and most comments take fast paths that give the same bytes
+ * (simple-html-to-mdast.ts, simple-mdast-to-markdown.ts). mdast-util-to-markdown escapes
+ * text, so words that look like Markdown or HTML (`*`, `_`, `#`, `<b>`, backslashes) render as typed. Links whose URL could
  * run script (`javascript:` and the like) keep their text and lose the link.
  */
 export function htmlToMarkdown(html: string): string {
-  const mdast = simpleHtmlToMdast(html) ?? htmlToMdast(html);
-  if (html.includes('<a') || html.includes('<A') || html.includes('<img') || html.includes('<IMG')) defuseUrls(mdast);
-  return mdastToMarkdown(mdast);
+  const simple = simpleHtmlToMdast(html);
+  if (!simple) return mdastToMarkdown(htmlToMdast(html));
+  if (html.includes('<a')) defuseUrls(simple);
+  return simpleMdastToMarkdown(simple) ?? mdastToMarkdown(simple);
 }
 
-/** The full path: any HTML, through hast-util-from-html and hast-util-to-mdast. */
+/** The full path: any HTML, through hast-util-from-html and hast-util-to-mdast (links defused). */
 export function htmlToMdast(html: string): MdastRoot {
   return hastToMdast(fromHtml(html, { fragment: true }));
 }
 
 function hastToMdast(tree: HastRoot): MdastRoot {
   codeWithBlocksAsSpan(tree);
-  return repairMdast(toMdast(tree) as MdastRoot);
+  const mdast = toMdast(tree) as MdastRoot;
+  defuseUrls(mdast);
+  return repairMdast(mdast);
 }
 
 const hastBlocks = new Set(['p', 'div', 'br', 'pre', 'blockquote', 'ul', 'ol', 'li', 'table', 'tr', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'hr']);
@@ -61,7 +66,6 @@ function codeWithBlocksAsSpan(tree: HastRoot): void {
 /** HTML already parsed (a part of a page) → Markdown, like `htmlToMarkdown`. */
 export function hastToMarkdown(nodes: HastRootContent[]): string {
   const mdast = hastToMdast({ type: 'root', children: nodes });
-  defuseUrls(mdast);
   return mdastToMarkdown(mdast);
 }
 

@@ -1,0 +1,91 @@
+import type { PhrasingContent, Root } from 'mdast';
+
+/**
+ * The fast path of `mdastToMarkdown`, for the trees `simpleHtmlToMdast` builds from most HN
+ * comments: paragraphs of plain words with italics, bold and links. Where nothing in the
+ * tree needs escaping or care, the Markdown is written directly; that is decided strictly
+ * (a text may hold only characters that mdast-util-to-markdown never escapes where they
+ * stand, italics and bold only whole words between spaces, links only plain ones), and
+ * anything else returns `undefined`, for mdast-util-to-markdown to do. The tests check on
+ * real and generated comments that whatever this writes is byte for byte what
+ * mdast-util-to-markdown writes.
+ */
+export function simpleMdastToMarkdown(tree: Root): string | undefined {
+  const paragraphs: string[] = [];
+  for (const block of tree.children) {
+    if (block.type !== 'paragraph' || block.children.length === 0) return undefined;
+    const first = block.children[0]!;
+    if (first.type === 'text' && !startsWithLetter.test(first.value)) return undefined;
+    let out = '';
+    const children = block.children;
+    for (let i = 0; i < children.length; i++) {
+      const node = children[i]!;
+      const before = i > 0 ? lastChar(children[i - 1]!) : '';
+      const after = i < children.length - 1 ? firstChar(children[i + 1]!) : '';
+      const written = phrasing(node, before, after);
+      if (written === undefined) return undefined;
+      out += written;
+    }
+    paragraphs.push(out);
+  }
+  return paragraphs.join('\n\n');
+}
+
+/** Letters: no Markdown construct starts with one (a paragraph may start with it). */
+const startsWithLetter = /^\p{L}/u;
+/**
+ * Text mdast-util-to-markdown writes as is in a paragraph, away from its start: no `\`,
+ * `*`, `_`, `` ` ``, `[`, `]`, `<`, `&`, `~`, no white space but single spaces, no controls.
+ */
+const plainText = /^[^\\*_`[\]<&~\p{Z}\p{C}]*(?: [^\\*_`[\]<&~\p{Z}\p{C}]+)* ?$/u;
+/** GFM autolink literals (`www.`, `http:/`, `a@b`) that mdast-util-to-markdown escapes. */
+const autolinkLike = /[Ww]\.[-.\w]|[ps]:\/|[+\-.\w]@[-.\w]/;
+/** Italic and bold as words: a letter or digit at each inner edge. */
+const wordInside = /^[\p{L}\p{N}](?:[^\\*_`[\]<&~\p{Z}\p{C}]*(?: [^\\*_`[\]<&~\p{Z}\p{C}]+)*[\p{L}\p{N}])?$/u;
+/** What may stand right before italics or bold, and right after. */
+const beforeAttention = /^(?:| |\(|")$/;
+const afterAttention = /^(?:| |[.,;:!?)"])$/;
+/** A URL written `<url>` without any escape; in `(url)` also without `&`. */
+const plainUrl = /^[A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s\p{C}<>()\\`"'[\]{}|^*_~]*$/u;
+
+function isPlain(text: string): boolean {
+  return plainText.test(text) && !autolinkLike.test(text);
+}
+
+function phrasing(node: PhrasingContent, before: string, after: string): string | undefined {
+  switch (node.type) {
+    case 'text':
+      return isPlain(node.value) ? node.value : undefined;
+    case 'emphasis':
+    case 'strong': {
+      if (node.children.length !== 1 || node.children[0]!.type !== 'text') return undefined;
+      const inner = node.children[0]!.value;
+      if (!wordInside.test(inner) || autolinkLike.test(inner)) return undefined;
+      if (!beforeAttention.test(before) || !afterAttention.test(after)) return undefined;
+      const marker = node.type === 'emphasis' ? '_' : '**';
+      return `${marker}${inner}${marker}`;
+    }
+    case 'link': {
+      if (node.title || node.children.length !== 1 || node.children[0]!.type !== 'text') return undefined;
+      if (!plainUrl.test(node.url)) return undefined;
+      const label = node.children[0]!.value;
+      // The autolink form: text and URL the same (mdast-util-to-markdown prefers it).
+      if (label === node.url) return `<${node.url}>`;
+      if (!isPlain(label) || label.startsWith(' ') || label.endsWith(' ') || label === '') return undefined;
+      if (node.url.includes('&') || before === '!') return undefined; // `\&` in the URL; `![` an image
+      return `[${label}](${node.url})`;
+    }
+    default:
+      return undefined;
+  }
+}
+
+function firstChar(node: PhrasingContent): string {
+  if (node.type === 'text') return node.value.charAt(0);
+  return '\u0000'; // another inline node: not a space, so attention next to it is refused
+}
+
+function lastChar(node: PhrasingContent): string {
+  if (node.type === 'text') return node.value.charAt(node.value.length - 1);
+  return '\u0000';
+}
