@@ -44,3 +44,17 @@ test('one item (not an array) is read; Algolia items are left to their importer'
   const [algolia] = await parseDump(bytes({ id: 8, type: 'story', title: 'A', author: 'me', created_at_i: 1, children: [] }), 'a.json');
   assert.equal(algolia!.source.format, 'hn-algolia');
 });
+
+test('a poll lists its options with their points in the story text', async () => {
+  const [t] = await parseDump(
+    bytes([
+      { id: 1, type: 'poll', title: 'Tabs or spaces?', by: 'a', time: 1, parts: [2, 3], kids: [4] },
+      { id: 2, type: 'pollopt', poll: 1, text: 'Tabs', score: 10, time: 1 },
+      { id: 3, type: 'pollopt', poll: 1, text: 'Spaces *always*', score: 12, time: 1 },
+      c(4, 1, 5),
+    ]),
+    'poll.json',
+  );
+  assert.equal(t!.text, '- Tabs (10 points)\n- Spaces \\*always\\* (12 points)');
+  assert.deepEqual(t!.comments.map((x) => x.id), ['hn-4']);
+});

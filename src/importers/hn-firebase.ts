@@ -28,7 +28,8 @@ const itemTypes = new Set(['story', 'comment', 'job', 'poll', 'pollopt']);
  * and `kids`. Each story is a thread (its title, link, author, time, text and score on the
  * thread); every comment becomes `hn-<id>` (as in the Algolia importer) under its parent,
  * depth-first with siblings in the order of their parent's `kids` (then by time). Comments
- * whose story is not in the dump go to the first story's thread as orphans; with no story at
+ * whose story is not in the dump go to the first story's thread as orphans; a poll's options
+ * (`pollopt` items) are listed in its text. With no story at
  * all, the item most of them answer stands for it. Parent cycles are broken; deleted and dead
  * comments are kept, flagged, only when replies hang below them.
  */
@@ -119,7 +120,8 @@ export const hnFirebase: Importer = {
         if (story.by) draft.author = story.by;
         const time = typeof story.time === 'number' ? isoFromUnix(story.time) : undefined;
         if (time) draft.time = time;
-        if (story.text) draft.text = htmlToMarkdown(story.text);
+        const text = [story.text ? htmlToMarkdown(story.text) : '', pollOptions(story, items)].filter(Boolean).join('\n\n');
+        if (text) draft.text = text;
         if (typeof story.score === 'number') draft.score = story.score;
       } else if (key !== undefined) {
         draft.title = `Hacker News item ${key}`;
@@ -161,6 +163,19 @@ export const hnFirebase: Importer = {
     return drafts.length === 1 ? drafts[0]! : drafts;
   },
 };
+
+/** A poll's options (`pollopt` items named in its `parts`) as a Markdown list with their points. */
+function pollOptions(story: Item & { parts?: unknown }, items: Map<number, Item>): string {
+  if (!Array.isArray(story.parts)) return '';
+  const lines: string[] = [];
+  for (const part of story.parts) {
+    const option = typeof part === 'number' ? items.get(part) : undefined;
+    if (!option || option.type !== 'pollopt') continue;
+    const words = option.text ? htmlToMarkdown(option.text).replace(/\s*\n\s*/g, ' ') : '(no text)';
+    lines.push(`- ${words}${typeof option.score === 'number' ? ` (${option.score} points)` : ''}`);
+  }
+  return lines.join('\n');
+}
 
 function looksLikeItem(value: unknown): boolean {
   if (!isRecord(value) || typeof value.id !== 'number') return false;
