@@ -66,7 +66,7 @@ export function repairMdast(tree: Root): Root {
         node.value += next.value; // side by side, their backticks would run together
         children.splice(i + 1, 1);
       }
-      if ((node.type === 'inlineCode' && node.value === '') || (markers.has(node.type) && (node as Parents).children.length === 0)) {
+      if (((node.type === 'inlineCode' || node.type === 'text') && node.value === '') || (markers.has(node.type) && (node as Parents).children.length === 0)) {
         children.splice(i, 1);
       }
     }

@@ -2,7 +2,7 @@ import type { Emphasis, Link, Paragraph, PhrasingContent, Root, Strong } from 'm
 
 /**
  * The fast path of `htmlToMarkdown`: most Hacker News comments are text, `<p>` breaks,
- * `<i>`, `<b>` and `<a href rel>` links with a few entities. For exactly that subset this
+ * `<i>`, `<b>`, `<a href rel>` links and `<pre><code>` blocks with a few entities. For exactly that subset this
  * builds the same mdast tree that hast-util-from-html → hast-util-to-mdast would, in a
  * fraction of the time. Anything outside the subset (another tag, an attribute, a stray `<`,
  * an unknown entity, tags left open or crossed, white space at the edge of a tag or running
@@ -83,6 +83,17 @@ export function simpleHtmlToMdast(html: string): Root | undefined {
       if (!endParagraph()) return undefined;
       continue;
     }
+    if (name === 'pre') {
+      // `<pre><code>…</code></pre>` holding only text: a code block between paragraphs.
+      if (slash || attrs || !html.startsWith('<code>', i) || !endParagraph()) return undefined;
+      const end = html.indexOf('</code></pre>', i);
+      if (end < 0) return undefined;
+      const value = decodeText(html.slice(i + '<code>'.length, end));
+      if (value === undefined || value.trim() === '') return undefined;
+      root.children.push({ type: 'code', lang: null, meta: null, value: value.replace(/\n+$/, '') });
+      i = end + '</code></pre>'.length;
+      continue;
+    }
     if (name !== 'i' && name !== 'b' && name !== 'a') return undefined;
     if (slash) {
       if (attrs) return undefined;
@@ -139,6 +150,26 @@ function readEntity(html: string, at: number): { value: string; end: number } | 
   if (code < 0x20 || (code >= 0x7f && code <= 0x9f) || (code >= 0xd800 && code <= 0xdfff) || code > 0x10ffff) return undefined;
   if ((code & 0xfffe) === 0xfffe || (code >= 0xfdd0 && code <= 0xfdef)) return undefined;
   return { value: String.fromCodePoint(code), end };
+}
+
+/** A code block's text: entities decoded; `undefined` for a tag, a CR or a control inside. */
+function decodeText(raw: string): string | undefined {
+  if (raw.includes('<') || /[\u0000-\u0008\u000b-\u001f\u007f]/.test(raw)) return undefined;
+  let out = '';
+  let i = 0;
+  while (i < raw.length) {
+    const amp = raw.indexOf('&', i);
+    if (amp < 0) {
+      out += raw.slice(i);
+      break;
+    }
+    out += raw.slice(i, amp);
+    const entity = readEntity(raw, amp);
+    if (entity === undefined) return undefined;
+    out += entity.value;
+    i = entity.end;
+  }
+  return out;
 }
 
 function decodeAttribute(raw: string): string | undefined {
