@@ -25,6 +25,8 @@ interface Mail {
   /** The body as the sender wrote it (for quoting), when `body` is encoded. */
   plain?: string;
   minutes?: number;
+  /** A Date header other than the clock's. */
+  date?: string;
 }
 
 const utf8 = (s: string) => Buffer.from(s, 'utf8').toString('latin1');
@@ -185,12 +187,23 @@ add({ key: 'm91', from: people.ada!, subject: `Re: ${list} Duplicate delivery`, 
 
 // Thread 9: a forward.
 add({ key: 'm95', from: people.bruno!, subject: `Fwd: ${list} Venue contract`, body: '---------- Forwarded message ---------\nFrom: Venue <venue@hall.example>\nThe hall is booked for the 14th.' });
+// A message forwarded as an attachment (message/rfc822), with a Date header no one can read.
+add({
+  key: 'm96',
+  from: people.hana!,
+  subject: `Fwd: ${list} Venue contract`,
+  date: 'sometime last week',
+  replyTo: 'm95',
+  mime: ['MIME-Version: 1.0', 'Content-Type: multipart/mixed; boundary="fwd-96"'],
+  body: `--fwd-96\nContent-Type: text/plain; charset=utf-8\n\nThe signed contract, forwarded whole:\n--fwd-96\nContent-Type: message/rfc822\n\nFrom: Venue <venue@hall.example>\nSubject: Contract signed\nDate: Mon, 11 Mar 2024 08:00:00 +0100\n\nThe contract is signed; keys at the front desk.\n--fwd-96--`,
+  plain: 'The signed contract, forwarded whole:',
+});
 
 const out: string[] = [];
 for (const mail of mails) {
   clock += (mail.minutes ?? 37) * 60_000;
   const headers: string[] = [];
-  headers.push(`From: ${mail.from}`, `Date: ${date(clock)}`, `Subject: ${mail.subject}`);
+  headers.push(`From: ${mail.from}`, `Date: ${mail.date ?? date(clock)}`, `Subject: ${mail.subject}`);
   if (!mail.noMessageId) headers.push(`Message-ID: ${mail.messageId ?? idOf(mail.key)}`);
   if (mail.replyTo) {
     const parent = byKey.get(mail.replyTo)!;

@@ -80,6 +80,9 @@ test('bodies: quoted-printable, base64, Latin-1, multipart, HTML-only, attachmen
   assert.match(html, /a tricky link/);
   assert.match(text('m1'), /```signature\nAda \| ada@tinkerers\.example\n"Measure twice, flash once\."\n```$/);
   assert.match(text('m80'), /^From the first meeting/m); // mboxrd ">From " unescaped
+  assert.match(text('m96'), /Subject: Contract signed[^]*The contract is signed; keys at the front desk\./); // message/rfc822
+  // An unreadable Date header: the time of the mbox separator line, not the time of parsing.
+  assert.equal(byMessageId('m96@tinkerers.example')!.time, '2024-03-05T17:04:00Z');
 });
 
 test('quoted lines are blockquotes linked to the message they quote', () => {

@@ -100,12 +100,22 @@ function uniqueId(message: MailMessage, taken: Set<string>): string {
   return id;
 }
 
-/** The body as Markdown: the text part (quotes, signature), else the HTML part; attachments listed after. */
+/**
+ * The body as Markdown: the text part (quotes, signature), else the HTML part; attachments
+ * listed after; then any forwarded message, its headers and body.
+ */
 function bodyOf(message: MailMessage): string {
   const trailer = message.attachments.map((a) => `Attachment: ${a.filename} (${a.contentType}, ${a.size} bytes)`);
-  if (message.text !== undefined && message.text.trim() !== '') return mailTextToMarkdown(message.text, trailer);
   const parts: string[] = [];
-  if (message.html) parts.push(htmlToMarkdown(message.html));
-  if (trailer.length > 0) parts.push(plainTextToMarkdown(trailer));
+  if (message.text !== undefined && message.text.trim() !== '') parts.push(mailTextToMarkdown(message.text, trailer));
+  else {
+    if (message.html) parts.push(htmlToMarkdown(message.html));
+    if (trailer.length > 0) parts.push(plainTextToMarkdown(trailer));
+  }
+  for (const f of message.forwarded) {
+    parts.push(plainTextToMarkdown([['Forwarded message:', ...f.headers].join('\n')]));
+    if (f.text !== undefined && f.text.trim() !== '') parts.push(mailTextToMarkdown(f.text));
+    else if (f.html) parts.push(htmlToMarkdown(f.html));
+  }
   return parts.filter((p) => p !== '').join('\n\n');
 }

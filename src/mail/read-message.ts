@@ -20,6 +20,8 @@ export interface MailMessage {
   html?: string;
   /** Attachments, listed so that a reader knows they existed. */
   attachments: { filename: string; contentType: string; size: number }[];
+  /** Messages forwarded as attachments (`message/rfc822`), shown after the body. */
+  forwarded: { headers: string[]; text?: string; html?: string }[];
   lines: [number, number];
 }
 
@@ -45,7 +47,20 @@ export async function readMessage(message: MboxMessage): Promise<MailMessage> {
   }
   const sender = parsed.from?.value[0];
   const author = (sender?.name || sender?.address || '').trim() || undefined;
-  const date = parsed.date && !Number.isNaN(parsed.date.getTime()) ? parsed.date : envelopeDate(message.envelope);
+  // mailparser answers the current time for a Date it cannot read; that would change every parse.
+  const date = headerDate(rawHeader(parsed.headerLines, 'date')) ?? envelopeDate(message.envelope);
+  const forwarded: MailMessage['forwarded'] = [];
+  for (const a of parsed.attachments) {
+    if (a.contentType !== 'message/rfc822') continue;
+    const inner = await simpleParser(a.content, { skipHtmlToText: true, skipTextToHtml: true, skipTextLinks: true, skipImageLinks: true });
+    const headers: string[] = [];
+    const from = inner.from?.text;
+    if (from) headers.push(`From: ${from}`);
+    if (inner.subject) headers.push(`Subject: ${inner.subject}`);
+    const innerDate = headerDate(rawHeader(inner.headerLines, 'date'));
+    if (innerDate) headers.push(`Date: ${innerDate.toISOString().replace('.000Z', 'Z')}`);
+    forwarded.push({ headers, ...(inner.text ? { text: inner.text } : {}), ...(inner.html ? { html: inner.html } : {}) });
+  }
   return {
     messageId,
     references: references.filter((id) => id !== messageId),
@@ -55,10 +70,18 @@ export async function readMessage(message: MboxMessage): Promise<MailMessage> {
     ...(parsed.text === undefined ? {} : { text: parsed.text }),
     ...(parsed.html === false ? {} : { html: parsed.html }),
     attachments: parsed.attachments
-      .filter((a) => a.contentDisposition === 'attachment' || !a.related)
+      .filter((a) => a.contentType !== 'message/rfc822' && (a.contentDisposition === 'attachment' || !a.related))
       .map((a) => ({ filename: a.filename ?? '(no name)', contentType: a.contentType, size: a.size })),
+    forwarded,
     lines: message.lines,
   };
+}
+
+/** A Date header's time (RFC 5322, a trailing `(zone comment)` allowed), or `undefined`. */
+function headerDate(value: string | undefined): Date | undefined {
+  if (!value) return undefined;
+  const ms = Date.parse(value.replace(/\([^)]*\)/g, ' ').replace(/\s+/g, ' ').trim());
+  return Number.isNaN(ms) ? undefined : new Date(ms);
 }
 
 /** A header's raw value (unfolded), the first occurrence. */
