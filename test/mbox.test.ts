@@ -133,6 +133,8 @@ test('a single mail (.eml) parses; an mbox of several threads needs -o DIR and w
   assert.equal(one!.title, 'Grüße');
   assert.equal(one!.comments[0]!.text, '\\# not a heading');
   assert.equal(one!.comments[0]!.time, '2024-01-02T09:00:00Z');
+  const [padded] = await parseDump(Buffer.from('\n\nFrom a Mon Jan  1 00:00:00 2024\nFrom: b@example.org\nSubject: after blank lines\n\nhi\n'), 'padded.mbox');
+  assert.equal(padded!.source.format, 'mbox');
   const dir = tempDir();
   const noFolder = captureIo(dir);
   assert.equal(await run([fixture], noFolder.io), 1);

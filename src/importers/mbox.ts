@@ -25,7 +25,7 @@ export const mbox: Importer = {
   format: 'mbox',
   detect({ text, json }) {
     if (json !== undefined) return false;
-    const lines = text.slice(0, 8192).split('\n', 40);
+    const lines = text.slice(0, 8192).replace(/^\s*\n/, '').split('\n', 40);
     let i = 0;
     const separated = /^From \S/.test(lines[0] ?? '');
     if (separated) i = 1;
