@@ -67,7 +67,7 @@ for (const thread of threads) {
     if (mode === 'plain') {
       const items = segments.flat();
       boundaryDumps.push({ items, starts: new Set(segments.filter((seg) => seg.length > 0).map((seg) => seg[0]!.line)) });
-      const ctx = boundaryContext(items, termVectors(items.map((l) => l.cues.body)));
+      const ctx = boundaryContext(items, termVectors(items.map((l) => l.words)));
       let i = 0;
       let state = { lines: 0, letters: 0, hasQuote: false };
       for (const seg of segments) {

@@ -1,6 +1,5 @@
 import { attachFeatureNames, attachFeatures, quoteHits, type Candidate, type QuoteHits } from './attach-features.ts';
 import type { CommentUnit } from './comment-unit.ts';
-import { linearScore } from './logistic.ts';
 import { cosine } from './term-vectors.ts';
 
 /** The chain from a comment up to a top-level comment, shared between beam states. */
@@ -13,9 +12,9 @@ export interface StackNode {
 
 export interface AttachOptions {
   weights: Readonly<Record<string, number>>;
-  /** Readings of the thread kept at each step (default 8). */
+  /** Readings of the thread kept at each step (default 4). */
   beamWidth?: number;
-  /** How far above the previous comment a parent may be (default 40 levels; then the story). */
+  /** How far above the previous comment a parent may be (default 16 levels; then the story). */
   maxUp?: number;
   /** The dump's headers have `root` links (a real copied HN page): they tell depth 1 from deeper. */
   rootLinks?: boolean;
@@ -33,8 +32,9 @@ interface History {
   k: number;
   parent: number;
   p: number;
-  evidence: string[];
   prev: History | null;
+  /** What the choice was made on, to name its evidence once the best reading is known. */
+  why: { c: Candidate; hits: QuoteHits; n: number; maxCosine: number; cos: number; authorAbove: boolean };
 }
 
 interface BeamState {
@@ -69,6 +69,7 @@ export function candidatesFrom(top: StackNode | null, maxUp: number): { candidat
  */
 export function headerPenalties(unit: CommentUnit, candidates: readonly Candidate[], rootLinks: boolean): number[] {
   const h = unit.header;
+  if (!h || h.hasParent === undefined) return noPenalties(candidates.length);
   const penalties = candidates.map((c) => {
     if (!h || h.hasParent === undefined) return 0;
     if (!h.hasParent) return c.j < 0 ? 0 : -Infinity;
@@ -82,26 +83,32 @@ export function headerPenalties(unit: CommentUnit, candidates: readonly Candidat
 
 const rootPenalty = -3;
 
-/** Feature rows for every candidate of comment k (shared by the decoder and the weight fitter). */
-export function candidateFeatures(
+const zeros: number[][] = [];
+function noPenalties(n: number): number[] {
+  return (zeros[n] ??= new Array<number>(n).fill(0));
+}
+
+/** What the candidates of one reading share: the best word overlap and the authors above each. */
+function candidateContext(
   units: readonly CommentUnit[],
   k: number,
   candidates: readonly Candidate[],
   nodes: readonly (StackNode | null)[],
-  hits: QuoteHits,
   cosines: Map<number, number>,
-): Float64Array[] {
+): { cos: Float64Array; maxCosine: number; authorAbove: boolean[] } {
   const unit = units[k]!;
+  const cos = new Float64Array(candidates.length);
   let maxCosine = 0;
-  for (const c of candidates) {
-    if (c.j < 0) continue;
-    let cos = cosines.get(c.j);
-    if (cos === undefined) {
-      cos = cosine(unit.vector, units[c.j]!.vector);
-      cosines.set(c.j, cos);
+  candidates.forEach((c, u) => {
+    if (c.j < 0) return;
+    let value = cosines.get(c.j);
+    if (value === undefined) {
+      value = cosine(unit.vector, units[c.j]!.vector);
+      cosines.set(c.j, value);
     }
-    if (cos > maxCosine) maxCosine = cos;
-  }
+    cos[u] = value;
+    if (value > maxCosine) maxCosine = value;
+  });
   // authorAbove[u]: k's author wrote a comment above candidate u in this chain.
   const author = unit.header?.author;
   const authorAbove = new Array<boolean>(candidates.length).fill(false);
@@ -113,7 +120,22 @@ export function candidateFeatures(
       if (node && units[node.k]!.header?.author === author) seen = true;
     }
   }
-  return candidates.map((c, u) => attachFeatures(units, k, c, hits, maxCosine, authorAbove[u]!));
+  return { cos, maxCosine, authorAbove };
+}
+
+/** Feature rows for every candidate of comment k (for the weight fitter). */
+export function candidateFeatures(
+  units: readonly CommentUnit[],
+  k: number,
+  candidates: readonly Candidate[],
+  nodes: readonly (StackNode | null)[],
+  hits: QuoteHits,
+  cosines: Map<number, number>,
+): Float64Array[] {
+  const { cos, maxCosine, authorAbove } = candidateContext(units, k, candidates, nodes, cosines);
+  return candidates.map((c, u) =>
+    attachFeatures(new Float64Array(attachFeatureNames.length), units, k, c, hits, maxCosine, cos[u]!, authorAbove[u]!),
+  );
 }
 
 /**
@@ -124,37 +146,80 @@ export function candidateFeatures(
  * Cost: comments × beam width × candidates (at most `maxUp` + 1): linear in the dump.
  */
 export function attachComments(units: readonly CommentUnit[], options: AttachOptions): Attachment {
-  const beamWidth = options.beamWidth ?? Number(process.env.BEAM ?? 8);
-  const maxUp = options.maxUp ?? 40;
+  const beamWidth = options.beamWidth ?? 4;
+  const maxUp = options.maxUp ?? 16;
   const rootLinks = options.rootLinks ?? false;
+  const w = Float64Array.from(attachFeatureNames, (name) => options.weights[name] ?? 0);
+  const scratch = new Float64Array(w.length);
   let beam: BeamState[] = [{ top: null, score: 0, history: null }];
+  type Expansion = { score: number; state: BeamState; c: Candidate; node: StackNode | null; p: number; n: number; maxCosine: number; cos: number; authorAbove: boolean };
+  const expansions: Expansion[] = [];
   for (let k = 0; k < units.length; k++) {
     const unit = units[k]!;
-    const expansions: { score: number; state: BeamState; c: Candidate; node: StackNode | null; p: number; f: Float64Array; n: number }[] = [];
+    expansions.length = 0;
     const perState = beam.map((state) => candidatesFrom(state.top, maxUp));
-    const js = new Set<number>();
-    for (const { candidates } of perState) for (const c of candidates) if (c.j >= 0) js.add(c.j);
-    const hits = quoteHits(units, k, js);
+    let hits: QuoteHits = noHits;
+    if (unit.quotes.length > 0) {
+      const js = new Set<number>();
+      for (const { candidates } of perState) for (const c of candidates) if (c.j >= 0) js.add(c.j);
+      hits = quoteHits(units, k, js);
+    }
     const cosines = new Map<number, number>();
-    beam.forEach((state, s) => {
+    for (let s = 0; s < beam.length; s++) {
+      const state = beam[s]!;
       const { candidates, nodes } = perState[s]!;
       const penalties = headerPenalties(unit, candidates, rootLinks);
-      const rows = candidateFeatures(units, k, candidates, nodes, hits, cosines);
-      const logits = rows.map((f, u) => (penalties[u] === -Infinity ? -Infinity : linearScore(attachFeatureNames, f, options.weights) + penalties[u]!));
-      const max = Math.max(...logits);
+      const { cos, maxCosine, authorAbove } = candidateContext(units, k, candidates, nodes, cosines);
+      const logits = new Float64Array(candidates.length);
+      let max = -Infinity;
+      for (let u = 0; u < candidates.length; u++) {
+        if (penalties[u] === -Infinity) {
+          logits[u] = -Infinity;
+          continue;
+        }
+        attachFeatures(scratch, units, k, candidates[u]!, hits, maxCosine, cos[u]!, authorAbove[u]!);
+        let logit = 0;
+        for (let i = 0; i < w.length; i++) logit += w[i]! * scratch[i]!;
+        logit += penalties[u]!;
+        logits[u] = logit;
+        if (logit > max) max = logit;
+      }
       let sum = 0;
-      for (const l of logits) sum += Math.exp(l - max);
+      let n = 0;
+      for (const l of logits) {
+        if (l === -Infinity) continue;
+        sum += Math.exp(l - max);
+        n++;
+      }
       const lse = max + Math.log(sum);
-      const n = penalties.filter((p) => p !== -Infinity).length;
-      candidates.forEach((c, u) => {
-        if (penalties[u] === -Infinity) return;
+      // Only a state's best `beamWidth` choices can survive the cut: pick them, skip the rest.
+      const chosen: number[] = [];
+      for (let u = 0; u < candidates.length; u++) {
+        if (logits[u] === -Infinity) continue;
+        if (chosen.length < beamWidth) chosen.push(u);
+        else {
+          let worst = 0;
+          for (let i = 1; i < chosen.length; i++) if (logits[chosen[i]!]! < logits[chosen[worst]!]!) worst = i;
+          if (logits[u]! > logits[chosen[worst]!]!) chosen[worst] = u;
+        }
+      }
+      for (const u of chosen) {
         // Readings are ranked by regret (how far each choice falls below the best choice of its
         // step), not by summed log-probabilities: those favour readings with fewer candidates
         // (a comment put at top level leaves the next one fewer parents to share the mass).
-        const lp = logits[u]! - lse;
-        expansions.push({ score: state.score + logits[u]! - max, state, c, node: nodes[u]!, p: Math.exp(lp), f: rows[u]!, n });
-      });
-    });
+        expansions.push({
+          score: state.score + logits[u]! - max,
+          state,
+          c: candidates[u]!,
+          node: nodes[u]!,
+          p: Math.exp(logits[u]! - lse),
+          n,
+          maxCosine,
+          cos: cos[u]!,
+          authorAbove: authorAbove[u]!,
+        });
+      }
+    }
     expansions.sort((a, b) => b.score - a.score);
     const next: BeamState[] = [];
     const seen = new Set<number>();
@@ -168,7 +233,7 @@ export function attachComments(units: readonly CommentUnit[], options: AttachOpt
       next.push({
         top,
         score: e.score,
-        history: { k, parent: e.c.j, p: e.p, evidence: attachEvidence(e.f, e.c, unit, e.n), prev: e.state.history },
+        history: { k, parent: e.c.j, p: e.p, prev: e.state.history, why: { c: e.c, hits, n: e.n, maxCosine: e.maxCosine, cos: e.cos, authorAbove: e.authorAbove } },
       });
     }
     beam = next;
@@ -179,10 +244,14 @@ export function attachComments(units: readonly CommentUnit[], options: AttachOpt
   for (let h = beam[0]!.history; h; h = h.prev) {
     parents[h.k] = h.parent;
     confidence[h.k] = h.p;
-    evidence[h.k] = h.evidence;
+    const { c, hits, n, maxCosine, cos, authorAbove } = h.why;
+    const f = attachFeatures(new Float64Array(w.length), units, h.k, c, hits, maxCosine, cos, authorAbove);
+    evidence[h.k] = attachEvidence(f, c, units[h.k]!, n);
   }
   return { parents, confidence, evidence };
 }
+
+const noHits: QuoteHits = { best: new Map(), nested: new Map(), any: false };
 
 const index = new Map<string, number>(attachFeatureNames.map((name, i) => [name, i]));
 const at = (f: Float64Array, name: (typeof attachFeatureNames)[number]) => f[index.get(name)!]!;

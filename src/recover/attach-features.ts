@@ -1,7 +1,6 @@
-import type { CommentUnit } from './comment-unit.ts';
+import { ownPairs, type CommentUnit } from './comment-unit.ts';
 import { quoteMatch } from './quote-match.ts';
 import { styleAgreement } from './style-fingerprint.ts';
-import { cosine } from './term-vectors.ts';
 
 /** A place comment k could hang: earlier comment `j` (-1: the story), `up` levels above k-1. */
 export interface Candidate {
@@ -65,7 +64,7 @@ export function quoteHits(units: readonly CommentUnit[], k: number, js: Iterable
     let b = 0;
     let n = 0;
     for (const q of unit.quotes) {
-      const m = quoteMatch(q.folded, other.ownFolded, other.ownPairs);
+      const m = quoteMatch(q.folded, other.ownFolded, () => ownPairs(other));
       if (q.depth >= 2) n = Math.max(n, m);
       else b = Math.max(b, m);
     }
@@ -77,57 +76,59 @@ export function quoteHits(units: readonly CommentUnit[], k: number, js: Iterable
 }
 
 /**
- * Feature values (in `attachFeatureNames` order) for "comment k answers candidate c", given
- * the other candidates' word overlap (`maxCosine`) and where k's quotes were found (`hits`).
- * `authorAbove`: k's author (header dumps) wrote one of c's ancestors.
+ * Writes into `f` the feature values (in `attachFeatureNames` order) for "comment k answers
+ * candidate c", given the word overlap of k with c (`cos`) and with the best candidate
+ * (`maxCosine`), where k's quotes were found (`hits`), and whether k's author (header dumps)
+ * wrote one of c's ancestors (`authorAbove`). Allocation-free: the decoder calls it millions
+ * of times on large dumps.
  */
 export function attachFeatures(
+  f: Float64Array,
   units: readonly CommentUnit[],
   k: number,
   c: Candidate,
   hits: QuoteHits,
   maxCosine: number,
+  cos: number,
   authorAbove: boolean,
 ): Float64Array {
-  const f = new Float64Array(attachFeatureNames.length);
   const unit = units[k]!;
   const story = c.j < 0;
   const other = story ? undefined : units[c.j]!;
-  const hasQuotes = unit.quotes.length > 0;
-  let i = 0;
-  const set = (v: number | boolean) => {
-    f[i++] = typeof v === 'boolean' ? (v ? 1 : 0) : v;
-  };
-  set(story);
-  set(!story && c.up === 0);
-  set(!story && c.up === 1);
-  set(!story && c.up === 2);
-  set(story ? 0 : Math.log(1 + c.up));
+  const reply = story ? 0 : 1;
+  const up0 = !story && c.up === 0 ? 1 : 0;
+  const quoted = unit.quotes.length > 0 && !hits.any ? 1 : 0;
   const q = story ? 0 : hits.best.get(c.j) ?? 0;
-  set(q >= 0.999);
-  set(q < 0.999 && q >= 0.6 ? q : 0);
   const nested = c.jParent >= 0 ? hits.nested.get(c.jParent) ?? 0 : 0;
-  set(nested >= 0.6);
-  set(hasQuotes && !hits.any && story);
-  set(hasQuotes && !hits.any && !story && c.up === 0);
-  const cos = other ? cosine(unit.vector, other.vector) : 0;
-  set(cos);
-  set(other !== undefined && cos > 0.05 && cos >= maxCosine);
-  set(other ? maxCosine - cos : 0);
-  set(unit.opener && !story && c.up === 0);
-  set(unit.addressesYou && story);
-  set(story ? maxCosine : 0);
-  set(story && unit.opener);
-  set(story && unit.letters > 300);
-  set(unit.letters < 60 && !story && c.up === 0);
-  set(other ? styleAgreement(unit.style, other.style) : 0);
-  set(c.jParent >= 0 ? styleAgreement(unit.style, units[c.jParent]!.style) : 0);
   const author = unit.header?.author;
-  set(author !== undefined && other?.header?.author === author);
-  set(author !== undefined && c.jParent >= 0 && units[c.jParent]!.header?.author === author);
-  set(!story && authorAbove);
+  const parentOfJ = c.jParent >= 0 ? units[c.jParent]! : undefined;
   const age = unit.header?.ageHours;
   const otherAge = other?.header?.ageHours;
-  set(age !== undefined && otherAge !== undefined && age > otherAge + 1e-9);
+  let i = 0;
+  f[i++] = 1 - reply; // story
+  f[i++] = up0;
+  f[i++] = !story && c.up === 1 ? 1 : 0;
+  f[i++] = !story && c.up === 2 ? 1 : 0;
+  f[i++] = story ? 0 : Math.log(1 + c.up);
+  f[i++] = q >= 0.999 ? 1 : 0;
+  f[i++] = q < 0.999 && q >= 0.6 ? q : 0;
+  f[i++] = nested >= 0.6 ? 1 : 0;
+  f[i++] = quoted * (1 - reply);
+  f[i++] = quoted * up0;
+  f[i++] = cos;
+  f[i++] = other !== undefined && cos > 0.05 && cos >= maxCosine ? 1 : 0;
+  f[i++] = other ? maxCosine - cos : 0;
+  f[i++] = unit.opener ? up0 : 0;
+  f[i++] = unit.addressesYou ? 1 - reply : 0;
+  f[i++] = story ? maxCosine : 0;
+  f[i++] = story && unit.opener ? 1 : 0;
+  f[i++] = story && unit.letters > 300 ? 1 : 0;
+  f[i++] = unit.letters < 60 ? up0 : 0;
+  f[i++] = other ? styleAgreement(unit.style, other.style) : 0;
+  f[i++] = parentOfJ ? styleAgreement(unit.style, parentOfJ.style) : 0;
+  f[i++] = author !== undefined && other?.header?.author === author ? 1 : 0;
+  f[i++] = author !== undefined && parentOfJ?.header?.author === author ? 1 : 0;
+  f[i++] = !story && authorAbove ? 1 : 0;
+  f[i++] = age !== undefined && otherAge !== undefined && age > otherAge + 1e-9 ? 1 : 0;
   return f;
 }

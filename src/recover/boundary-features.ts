@@ -1,7 +1,7 @@
 import type { CuedLine } from './dump-line.ts';
 import { firstWordClasses } from './line-cues.ts';
 import { quoteMatch } from './quote-match.ts';
-import { styleAgreement, styleFingerprint } from './style-fingerprint.ts';
+import { styleAgreement, type StyleFingerprint } from './style-fingerprint.ts';
 import { cosine, type TermVector } from './term-vectors.ts';
 
 /** The cues weighed when deciding whether a line starts a new comment (see `boundaryFeatures`). */
@@ -54,11 +54,11 @@ export interface SegmentState {
 export interface BoundaryContext {
   items: readonly CuedLine[];
   vectors: readonly TermVector[];
-  styles: ReturnType<typeof styleFingerprint>[];
+  styles: StyleFingerprint[];
 }
 
 export function boundaryContext(items: readonly CuedLine[], vectors: readonly TermVector[]): BoundaryContext {
-  return { items, vectors, styles: items.map((l) => styleFingerprint(l.cues.body)) };
+  return { items, vectors, styles: items.map((l) => l.style) };
 }
 
 /** Feature values (in `boundaryFeatureNames` order) for "a new comment starts at item i". */

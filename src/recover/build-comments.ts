@@ -1,6 +1,6 @@
 import type { Comment } from '../thread/types.ts';
 import { contentId } from '../util/content-id.ts';
-import { plainTextToMarkdown } from '../util/plain-text-to-markdown.ts';
+import { escapeParagraphs } from './escape-paragraphs.ts';
 import type { RecoveredComment } from './recover-tree.ts';
 
 const round = (x: number) => Math.round(Math.min(1, Math.max(0, x)) * 1000) / 1000;
@@ -21,7 +21,7 @@ export function buildComments(recovered: readonly RecoveredComment[], extra?: (k
     id: ids[k]!,
     parent: r.parent < 0 ? null : ids[r.parent]!,
     ...extra?.(k),
-    text: plainTextToMarkdown(r.items.map((l) => l.text.trim())),
+    text: escapeParagraphs(r.items.map((l) => l.text.trim())),
     lines: [r.first, r.last] as [number, number],
     confidence: { boundary: round(r.boundary), parent: round(r.parentConfidence) },
     evidence: r.evidence,

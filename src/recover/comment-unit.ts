@@ -1,5 +1,5 @@
 import type { CuedLine } from './dump-line.ts';
-import { styleFingerprint, type StyleFingerprint } from './style-fingerprint.ts';
+import { combineFingerprints, type StyleFingerprint } from './style-fingerprint.ts';
 import { termVectors, type TermVector } from './term-vectors.ts';
 import { wordPairs } from './quote-match.ts';
 
@@ -18,7 +18,6 @@ export interface HeaderInfo {
 export interface CommentUnit {
   /** The comment's own words (quote lines left out), folded for quote matching. */
   ownFolded: string;
-  ownPairs: Set<string>;
   /** Its quote lines, folded, with their `>` depth. */
   quotes: { folded: string; depth: number }[];
   vector: TermVector;
@@ -30,27 +29,34 @@ export interface CommentUnit {
   header?: HeaderInfo;
 }
 
+const pairsCache = new WeakMap<CommentUnit, Set<string>>();
+
+/** The adjacent word pairs of a comment's own words (worked out on first use: only quotes need them). */
+export function ownPairs(unit: CommentUnit): Set<string> {
+  let pairs = pairsCache.get(unit);
+  if (!pairs) {
+    pairs = wordPairs(unit.ownFolded);
+    pairsCache.set(unit, pairs);
+  }
+  return pairs;
+}
+
 export function commentUnits(segments: readonly (readonly CuedLine[])[], headers?: readonly (HeaderInfo | undefined)[]): CommentUnit[] {
-  const ownTexts = segments.map((items) =>
-    items
-      .filter((l) => l.cues.quoteDepth === 0)
-      .map((l) => l.cues.body)
-      .join('\n'),
-  );
-  const vectors = termVectors(ownTexts);
+  const owns = segments.map((items) => items.filter((l) => l.cues.quoteDepth === 0));
+  const vectors = termVectors(owns.map((own) => own.flatMap((l) => l.words)));
   return segments.map((items, k) => {
-    const own = items.filter((l) => l.cues.quoteDepth === 0);
-    const ownFolded = own.map((l) => l.folded).join(' ');
+    const own = owns[k]!;
     const first = own[0]?.cues;
+    let letters = 0;
+    for (const l of items) letters += l.cues.letters;
     const unit: CommentUnit = {
-      ownFolded,
-      ownPairs: wordPairs(ownFolded),
+      ownFolded: own.map((l) => l.folded).join(' '),
       quotes: items.filter((l) => l.cues.quoteDepth > 0 && l.folded !== '').map((l) => ({ folded: l.folded, depth: l.cues.quoteDepth })),
       vector: vectors[k]!,
-      style: styleFingerprint(ownTexts[k]!),
+      style: combineFingerprints(own.map((l) => l.style)),
       opener: first?.opener ?? false,
       addressesYou: own.some((l) => l.cues.addressesYou),
-      letters: items.reduce((n, l) => n + l.cues.letters, 0),
+      letters,
     };
     const header = headers?.[k];
     if (header) unit.header = header;

@@ -1,5 +1,5 @@
 const stopWords = new Set(
-  `a about above after again against all am an and any are aren't as at be because been before being below between both but by can can't cannot could couldn't did didn't do does doesn't doing don't down during each few for from further had hadn't has hasn't have haven't having he he'd he'll he's her here here's hers herself him himself his how how's i i'd i'll i'm i've if in into is isn't it it's its itself let's me more most mustn't my myself no nor not of off on once only or other ought our ours ourselves out over own same shan't she she'd she'll she's should shouldn't so some such than that that's the their theirs them themselves then there there's these they they'd they'll they're they've this those through to too under until up very was wasn't we we'd we'll we're we've were weren't what what's when when's where where's which while who who's whom why why's with won't would wouldn't you you'd you'll you're you've your yours yourself yourselves just also like get got really even much many one think thing things know make way well yes yeah still going lot people now will can would could really actually`.split(
+  `a about above after again against all am an and any are aren as at be because been before being below between both but by can cannot could couldn did didn do does doesn doing don down during each few for from further had hadn has hasn have haven having he her here hers herself him himself his how i if in into is isn it its itself let me more most mustn my myself no nor not of off on once only or other ought our ours ourselves out over own same shan she should shouldn so some such than that the their theirs them themselves then there these they this those through to too under until up very was wasn we were weren what when where which while who whom why with won would wouldn you your yours yourself yourselves just also like get got really even much many one think thing things know make way well yes yeah still going lot people now will ll re ve`.split(
     /\s+/,
   ),
 );
@@ -16,11 +16,13 @@ export function stem(word: string): string {
   return word;
 }
 
-/** The content words of a text, lower-cased and stemmed, stop words and 1–2 letter words left out. */
-export function contentWords(text: string): string[] {
+/**
+ * The content words of a text already folded by `foldForMatch` (lower case, words separated
+ * by single spaces): stemmed, with stop words and words under 3 letters left out.
+ */
+export function contentWords(folded: string): string[] {
   const out: string[] = [];
-  for (const raw of text.toLowerCase().replace(/[’‘]/g, "'").split(/[^\p{L}\p{N}']+/u)) {
-    const word = raw.replace(/^'+|'+$/g, '');
+  for (const word of folded.split(' ')) {
     if (word.length < 3 || stopWords.has(word)) continue;
     out.push(stem(word));
   }

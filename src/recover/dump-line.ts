@@ -1,5 +1,7 @@
 import { lineCues, type LineCues } from './line-cues.ts';
 import { normalizeForMatch } from '../quotes/normalize-for-match.ts';
+import { styleFingerprint, type StyleFingerprint } from './style-fingerprint.ts';
+import { contentWords } from './content-words.ts';
 
 /** A non-blank line of a text dump that belongs to some comment. */
 export interface DumpLine {
@@ -13,11 +15,21 @@ export interface CuedLine extends DumpLine {
   cues: LineCues;
   /** The line's words (without `>` markers) folded for quote matching. */
   folded: string;
+  /** Its content words (stemmed, no stop words), for word overlap. */
+  words: string[];
+  style: StyleFingerprint;
 }
 
 export function cueLines(lines: readonly DumpLine[]): CuedLine[] {
   return lines.map((l) => {
     const cues = lineCues(l.text);
-    return { ...l, cues, folded: normalizeForMatch(cues.body) };
+    const folded = foldForMatch(cues.body);
+    return { ...l, cues, folded, words: contentWords(folded), style: styleFingerprint(cues.body) };
   });
+}
+
+/** `normalizeForMatch`, with a fast path for plain ASCII (where NFKC changes nothing). */
+export function foldForMatch(text: string): string {
+  if (!/^[\x20-\x7e]*$/.test(text)) return normalizeForMatch(text);
+  return text.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
 }

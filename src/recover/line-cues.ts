@@ -64,7 +64,7 @@ export function lineCues(line: string): LineCues {
   const quoteDepth = q ? (q[1]!.match(/>/g) ?? []).length : 0;
   const body = q ? line.slice(q[0].length).trim() : line.trim();
   const firstWords = body.split(/\s+/, 8).join(' ');
-  const letters = (body.match(/\p{L}/gu) ?? []).length;
+  const letters = countLetters(body);
   const last = body.at(-1) ?? '';
   return {
     quoteDepth,
@@ -87,4 +87,15 @@ export function lineCues(line: string): LineCues {
     curlyApostrophe: /\p{L}’\p{L}/u.test(body),
     straightApostrophe: /\p{L}'\p{L}/u.test(body),
   };
+}
+
+/** How many letters a text has (ASCII counted directly, other characters by Unicode class). */
+function countLetters(text: string): number {
+  let n = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122)) n++;
+    else if (c > 127 && /\p{L}/u.test(text[i]!)) n++;
+  }
+  return n;
 }

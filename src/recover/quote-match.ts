@@ -4,12 +4,12 @@
  * found in the text (a fuzzy match survives a changed word, a dropped comma or a typo fix).
  * Quotes shorter than two words only match exactly.
  */
-export function quoteMatch(quote: string, text: string, textPairs?: Set<string>): number {
+export function quoteMatch(quote: string, text: string, textPairs?: Set<string> | (() => Set<string>)): number {
   if (quote === '') return 0;
   if (` ${text} `.includes(` ${quote} `)) return 1;
   const words = quote.split(' ');
   if (words.length < 3) return 0;
-  const pairs = textPairs ?? wordPairs(text);
+  const pairs = typeof textPairs === 'function' ? textPairs() : textPairs ?? wordPairs(text);
   let hit = 0;
   for (let i = 1; i < words.length; i++) if (pairs.has(`${words[i - 1]} ${words[i]}`)) hit++;
   return hit / (words.length - 1);

@@ -30,7 +30,7 @@ export interface SegmentOptions {
  */
 export function segmentLines(items: readonly CuedLine[], options: SegmentOptions): Segment[] {
   if (items.length === 0) return [];
-  const ctx = boundaryContext(items, termVectors(items.map((l) => l.cues.body)));
+  const ctx = boundaryContext(items, termVectors(items.map((l) => l.words)));
   const segments: Segment[] = [];
   let current: Segment = { items: [items[0]!], boundary: 1, evidence: ['start'] };
   let state: SegmentState = { lines: 1, letters: items[0]!.cues.letters, hasQuote: items[0]!.cues.quoteDepth > 0 };

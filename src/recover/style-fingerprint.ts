@@ -46,3 +46,21 @@ export function styleAgreement(a: StyleFingerprint, b: StyleFingerprint): number
   for (let i = 0; i < a.length; i++) sum += a[i]! * b[i]!;
   return sum;
 }
+
+/** A comment's fingerprint from its lines': each habit the lines show without contradiction. */
+export function combineFingerprints(parts: readonly StyleFingerprint[]): StyleFingerprint {
+  const f = new Int8Array(styleDimensions);
+  const conflict = new Uint8Array(styleDimensions);
+  for (const part of parts) {
+    for (let i = 0; i < styleDimensions; i++) {
+      const v = part[i]!;
+      if (v === 0) continue;
+      if (f[i] === 0 && !conflict[i]) f[i] = v;
+      else if (f[i] !== v) {
+        f[i] = 0;
+        conflict[i] = 1;
+      }
+    }
+  }
+  return f;
+}

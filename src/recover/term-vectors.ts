@@ -1,40 +1,69 @@
-import { contentWords } from './content-words.ts';
-
-/** A unit-length TF-IDF vector: term → weight. */
-export type TermVector = Map<string, number>;
+/** A unit-length TF-IDF vector: term ids in increasing order, with their weights. */
+export interface TermVector {
+  ids: Int32Array;
+  weights: Float64Array;
+}
 
 /**
- * TF-IDF vectors for a list of texts, with document frequencies taken from the same list
- * (the dump itself is the corpus: words that appear everywhere in this thread weigh little).
+ * TF-IDF vectors for bags of content words, with document frequencies taken from the same
+ * list (the dump itself is the corpus: words that appear everywhere in this thread weigh little).
+ * Terms become integer ids so that `cosine` is a merge of two sorted arrays.
  */
-export function termVectors(texts: readonly string[]): TermVector[] {
-  const bags = texts.map(contentWords);
-  const df = new Map<string, number>();
-  for (const bag of bags) for (const term of new Set(bag)) df.set(term, (df.get(term) ?? 0) + 1);
-  const n = texts.length;
-  return bags.map((bag) => {
-    const tf = new Map<string, number>();
-    for (const term of bag) tf.set(term, (tf.get(term) ?? 0) + 1);
-    const vector: TermVector = new Map();
+export function termVectors(bags: readonly (readonly string[])[]): TermVector[] {
+  const idOf = new Map<string, number>();
+  const df: number[] = [];
+  const idBags = bags.map((bag) => {
+    const ids: number[] = [];
+    for (const term of bag) {
+      let id = idOf.get(term);
+      if (id === undefined) {
+        id = df.length;
+        idOf.set(term, id);
+        df.push(0);
+      }
+      ids.push(id);
+    }
+    ids.sort((a, b) => a - b);
+    let last = -1;
+    for (const id of ids) {
+      if (id !== last) df[id]!++;
+      last = id;
+    }
+    return ids;
+  });
+  const n = bags.length;
+  return idBags.map((ids) => {
+    const unique: number[] = [];
+    const weights: number[] = [];
     let norm = 0;
-    for (const [term, count] of tf) {
-      const weight = (1 + Math.log(count)) * Math.log(1 + n / df.get(term)!);
-      vector.set(term, weight);
+    for (let i = 0; i < ids.length; ) {
+      let j = i;
+      while (j < ids.length && ids[j] === ids[i]) j++;
+      const weight = (1 + Math.log(j - i)) * Math.log(1 + n / df[ids[i]!]!);
+      unique.push(ids[i]!);
+      weights.push(weight);
       norm += weight * weight;
+      i = j;
     }
     norm = Math.sqrt(norm);
-    if (norm > 0) for (const [term, weight] of vector) vector.set(term, weight / norm);
-    return vector;
+    const out = Float64Array.from(weights, (x) => (norm > 0 ? x / norm : 0));
+    return { ids: Int32Array.from(unique), weights: out };
   });
 }
 
 /** Cosine similarity of two unit vectors. */
 export function cosine(a: TermVector, b: TermVector): number {
-  if (a.size > b.size) [a, b] = [b, a];
+  const ai = a.ids;
+  const bi = b.ids;
+  let i = 0;
+  let j = 0;
   let sum = 0;
-  for (const [term, weight] of a) {
-    const other = b.get(term);
-    if (other !== undefined) sum += weight * other;
+  while (i < ai.length && j < bi.length) {
+    const x = ai[i]!;
+    const y = bi[j]!;
+    if (x === y) sum += a.weights[i++]! * b.weights[j++]!;
+    else if (x < y) i++;
+    else j++;
   }
   return sum;
 }
