@@ -27,11 +27,11 @@ const itemTypes = new Set(['story', 'comment', 'job', 'poll', 'pollopt']);
  * HN Firebase items: a JSON array (or JSON Lines, or one item) of flat items linked by `parent`
  * and `kids`. Each story is a thread (its title, link, author, time, text and score on the
  * thread); every comment becomes `hn-<id>` (as in the Algolia importer) under its parent,
- * depth-first with siblings in the order of their parent's `kids` (then by time). Comments
- * whose story is not in the dump go to the first story's thread as orphans; a poll's options
- * (`pollopt` items) are listed in its text. With no story at
- * all, the item most of them answer stands for it. Parent cycles are broken; deleted and dead
- * comments are kept, flagged, only when replies hang below them.
+ * depth-first with siblings in the order of their parent's `kids` (then by time). A poll's
+ * options (`pollopt` items) are listed in its text. Comments whose story is not in the dump go
+ * to the first story's thread as orphans; with no story at all, the item most of them answer
+ * stands for it. Parent cycles are broken; deleted and dead comments are kept, flagged, only
+ * when replies hang below them.
  */
 export const hnFirebase: Importer = {
   format: 'hn-firebase',
