@@ -83,6 +83,8 @@ export async function run(argv: string[], io: Io): Promise<number> {
       archiveDir,
       cacheDir,
       force: values.force,
+      // PARSE_WORKERS: worker threads besides this one (default: by the cores and the work).
+      ...(/^\d+$/.test(io.env.PARSE_WORKERS ?? '') ? { workers: Number(io.env.PARSE_WORKERS) } : {}),
       onProgress: progress
         ? (done, total) => {
             if (io.isTty) io.stderr(`\rparse: ${done}/${total} dumps`);

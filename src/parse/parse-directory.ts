@@ -1,11 +1,10 @@
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
-import type { Thread } from '../thread/types.ts';
-import { serializeThread } from '../thread/serialize-thread.ts';
 import { ParseError, isParseError } from '../util/parse-error.ts';
-import { parseDump } from './parse-dump.ts';
-import { readOverrides } from './overrides.ts';
+import { readDumpFile } from './read-dump-file.ts';
+import type { ParseJob, ParsedOutput } from './parse-job.ts';
+import { defaultWorkers, parseJobs } from './parse-pool.ts';
 import { parserHash } from './parser-hash.ts';
 import { writeAtomic } from './write-atomic.ts';
 
@@ -17,6 +16,11 @@ export interface ParseDirectoryOptions {
   /** Overwrite (or remove) archive files that were edited by hand. */
   force?: boolean;
   onProgress?: (done: number, total: number, file: string) => void;
+  /**
+   * Worker threads to parse on besides this one. Default: one less than the cores when the
+   * dumps to parse are large enough to repay starting them, else none.
+   */
+  workers?: number;
 }
 
 export interface ParseDirectoryResult {
@@ -72,32 +76,66 @@ export async function parseDirectory(options: ParseDirectoryOptions): Promise<Pa
   let parsed = 0;
   const failed = new Set<string>();
 
-  for (const [index, name] of dumps.entries()) {
+  // 1. Read every dump and look it up in the cache; what is not there is parsed below.
+  const outputsOf = new Map<string, ParsedOutput[]>();
+  /** A dump that could not be read or parsed: its error, reported in the dumps' order. */
+  const failures = new Map<string, ParseError>();
+  const jobs: ParseJob[] = [];
+  const jobNames: string[] = [];
+  const cacheFiles: (string | undefined)[] = [];
+  let done = 0;
+  const progress = (name: string) => options.onProgress?.(done++, dumps.length, join(threadsDir, name));
+  for (const name of dumps) {
     const file = join(threadsDir, name);
-    options.onProgress?.(index, dumps.length, file);
-    let outputs: { id: string; json: string; comments: number }[];
     try {
-      const bytes = readFileSync(file);
+      const bytes = readDumpFile(file);
       const fixesFile = overridesPath(file);
       const fixesText = existsSync(fixesFile) ? readFileSync(fixesFile, 'utf8') : undefined;
       const key = sha256(`${parserHash()}\0${sha256(bytes)}\0${fixesText ?? ''}\0${name}`);
       const cacheFile = options.cacheDir ? join(options.cacheDir, `${key}.json`) : undefined;
-      const hit = cacheFile && existsSync(cacheFile) ? (JSON.parse(readFileSync(cacheFile, 'utf8')) as typeof outputs) : undefined;
+      const hit = cacheFile && existsSync(cacheFile) ? (JSON.parse(readFileSync(cacheFile, 'utf8')) as ParsedOutput[]) : undefined;
       if (hit) {
-        outputs = hit;
+        outputsOf.set(name, hit);
+        progress(name);
       } else {
-        const overrides = fixesText === undefined ? undefined : readOverrides(fixesText, fixesFile);
-        const threads: Thread[] = await parseDump(bytes, file, { overrides, overridesFile: fixesFile });
-        outputs = threads.map((t) => ({ id: t.id, json: serializeThread(t), comments: t.comments.length }));
-        parsed++;
-        if (cacheFile) writeAtomic(cacheFile, JSON.stringify(outputs));
+        jobs.push({ file, bytes, fixesFile, ...(fixesText === undefined ? {} : { fixesText }) });
+        jobNames.push(name);
+        cacheFiles.push(cacheFile);
       }
     } catch (error) {
       if (!isParseError(error)) throw error;
-      errors.push(error);
+      failures.set(name, error);
+      progress(name);
+    }
+  }
+
+  // 2. Parse the rest, on every core when there is enough of it.
+  const results = await parseJobs(jobs, {
+    workers: options.workers ?? defaultWorkers(jobs),
+    onResult: (index) => progress(jobNames[index]!),
+  });
+  for (const [index, result] of results.entries()) {
+    const name = jobNames[index]!;
+    if (!result.ok) {
+      failures.set(name, new ParseError(result.error.file, result.error.reason, result.error.line));
+      continue;
+    }
+    outputsOf.set(name, result.outputs);
+    parsed++;
+    const cacheFile = cacheFiles[index];
+    if (cacheFile) writeAtomic(cacheFile, JSON.stringify(result.outputs));
+  }
+
+  // 3. Write the archive, in the dumps' order (the first dump keeps a contested thread id).
+  for (const name of dumps) {
+    const file = join(threadsDir, name);
+    const failure = failures.get(name);
+    if (failure) {
+      errors.push(failure);
       failed.add(name);
       continue;
     }
+    const outputs = outputsOf.get(name)!;
     for (const out of outputs) {
       const other = owner.get(out.id);
       if (other) {

@@ -1,0 +1,169 @@
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
+import { runParseJob, type ParseJob, type ParseJobResult } from './parse-job.ts';
+
+export interface ParsePoolOptions {
+  /** Worker threads to start besides the calling thread, which parses too (0: none). */
+  workers: number;
+  /** Whether this thread parses too (default); with false, only the workers do (tests). */
+  parseHere?: boolean;
+  /** Called as each job finishes (in any order), e.g. for progress. */
+  onResult?: (index: number, result: ParseJobResult) => void;
+}
+
+/** Jobs a worker holds at once: one in hand and one queued, so it never waits for us. */
+const perWorker = 2;
+
+/**
+ * How many workers suit a batch: one less than the cores (this thread parses too), and none
+ * for small batches, where starting a worker (loading the parser into it, about a second
+ * under tsx) costs more than it saves.
+ */
+export function defaultWorkers(jobs: readonly ParseJob[]): number {
+  const bytes = jobs.reduce((n, job) => n + job.bytes.length, 0);
+  if (jobs.length < 2 || bytes < 2_000_000) return 0;
+  return Math.max(0, Math.min(availableParallelism() - 1, jobs.length - 1));
+}
+
+/**
+ * Parses dumps on several threads: this one and `workers` worker threads, the largest dumps
+ * first, each thread taking the next when it is done. Results come back in the jobs' order
+ * and are the same bytes a single thread would make. A worker that cannot start or dies
+ * leaves its jobs to the others; a bug in the parser (not a ParseError) is thrown.
+ */
+export async function parseJobs(jobs: readonly ParseJob[], options: ParsePoolOptions): Promise<ParseJobResult[]> {
+  const results = new Array<ParseJobResult | undefined>(jobs.length);
+  const queue = jobs.map((_, i) => i).sort((a, b) => jobs[b]!.bytes.length - jobs[a]!.bytes.length || a - b);
+  const finish = (index: number, result: ParseJobResult) => {
+    results[index] = result;
+    options.onResult?.(index, result);
+  };
+
+  const pool = startWorkers(Math.min(options.workers, Math.max(0, jobs.length - 1)), jobs, queue, finish);
+  try {
+    while (queue.length > 0 && (options.parseHere ?? true)) {
+      pool.check();
+      const index = queue.shift()!;
+      finish(index, await runParseJob(jobs[index]!));
+      // Let the workers' answers in, so they get their next jobs.
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    await pool.drained();
+  } finally {
+    await pool.stop();
+  }
+  return results as ParseJobResult[];
+}
+
+interface Pool {
+  /** Throws the first bug a worker reported. */
+  check(): void;
+  /** Resolves when every job handed to a worker is back (or requeued and done here). */
+  drained(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+function startWorkers(count: number, jobs: readonly ParseJob[], queue: number[], finish: (index: number, result: ParseJobResult) => void): Pool {
+  const workers: Worker[] = [];
+  /** Feeders of the workers that are up, to hand out jobs given back by a dead one. */
+  const feeders = new Set<() => void>();
+  let alive = count;
+  let bug: Error | undefined;
+  let outstanding = 0;
+  let wake: (() => void) | undefined;
+  const nudge = () => wake?.();
+
+  for (let w = 0; w < count; w++) {
+    const worker = spawnParseWorker();
+    workers.push(worker);
+    const held = new Set<number>();
+    let gone = false;
+    const feed = () => {
+      while (held.size < perWorker && queue.length > 0 && !bug) {
+        const index = queue.shift()!;
+        held.add(index);
+        outstanding++;
+        worker.postMessage({ id: index, job: jobs[index] });
+      }
+    };
+    const giveBack = () => {
+      if (gone) return;
+      gone = true;
+      alive--;
+      feeders.delete(feed);
+      // The worker is gone: its jobs go back to the front of the queue for the others.
+      queue.unshift(...held);
+      outstanding -= held.size;
+      held.clear();
+      for (const other of feeders) other();
+      nudge();
+    };
+    worker.on('message', (message: { ready?: true; id?: number; result?: ParseJobResult; bug?: string; fatal?: string }) => {
+      if (message.ready) {
+        feeders.add(feed);
+        feed();
+        return nudge();
+      }
+      if (message.fatal !== undefined) return; // could not start: 'exit' follows
+      const index = message.id!;
+      held.delete(index);
+      outstanding--;
+      if (message.bug !== undefined) bug ??= new Error(`the parser failed on ${jobs[index]!.file} (in a worker thread): ${message.bug}`);
+      else finish(index, message.result!);
+      feed();
+      nudge();
+    });
+    worker.on('error', giveBack);
+    worker.on('exit', giveBack);
+  }
+
+  return {
+    check() {
+      if (bug) throw bug;
+    },
+    async drained() {
+      for (;;) {
+        if (bug) throw bug;
+        if (queue.length === 0 && outstanding === 0) return;
+        if (alive === 0) {
+          // No worker left (or none started): the rest is done here.
+          const index = queue.shift()!;
+          finish(index, await runParseJob(jobs[index]!));
+          continue;
+        }
+        await new Promise<void>((resolve) => (wake = resolve));
+        wake = undefined;
+      }
+    },
+    async stop() {
+      feeders.clear();
+      await Promise.all(workers.map((worker) => worker.terminate()));
+    },
+  };
+}
+
+/**
+ * A worker thread running parse-worker.ts. Under tsx (the project runs TypeScript with it) a
+ * worker does not inherit tsx's loader for its entry file (tsx issue #354), so the worker
+ * first registers tsx through its API (`tsx/esm/api`), then imports the entry.
+ */
+function spawnParseWorker(): Worker {
+  const entry = new URL('./parse-worker.ts', import.meta.url);
+  if (!import.meta.url.endsWith('.ts')) return new Worker(entry);
+  const api = import.meta.resolve('tsx/esm/api');
+  const bootstrap = `
+    const { parentPort } = require('node:worker_threads');
+    import(${JSON.stringify(api)})
+      .then(({ register }) => { register(); return import(${JSON.stringify(entry.href)}); })
+      .catch((error) => { parentPort.postMessage({ fatal: String(error && error.stack || error) }); process.exit(1); });
+  `;
+  // tsx's own flags (its preflight and loader) would load it twice, slowly; keep the others.
+  const execArgv: string[] = [];
+  for (let i = 0; i < process.execArgv.length; i++) {
+    const flag = process.execArgv[i]!;
+    const value = process.execArgv[i + 1];
+    if ((flag === '--require' || flag === '--import') && value !== undefined && /[\\/]tsx[\\/]/.test(value)) i++;
+    else if (!/^--(require|import)=.*[\\/]tsx[\\/]/.test(flag)) execArgv.push(flag);
+  }
+  return new Worker(bootstrap, { eval: true, execArgv });
+}
