@@ -13,9 +13,9 @@ import { fileURLToPath } from 'node:url';
 import { cueLines, type CuedLine } from '../src/recover/dump-line.ts';
 import { boundaryContext, boundaryFeatureNames, boundaryFeatures } from '../src/recover/boundary-features.ts';
 import { termVectors } from '../src/recover/term-vectors.ts';
-import { commentUnits, type HeaderInfo } from '../src/recover/comment-unit.ts';
+import { commentUnits, type CommentUnit, type HeaderInfo } from '../src/recover/comment-unit.ts';
 import { attachFeatureNames } from '../src/recover/attach-features.ts';
-import { candidateFeatures, candidatesFrom, type StackNode } from '../src/recover/attach-beam.ts';
+import { attachComments, candidateFeatures, candidatesFrom, type StackNode } from '../src/recover/attach-beam.ts';
 import { quoteHits } from '../src/recover/attach-features.ts';
 import { readHeader } from '../src/importers/hn-copy-text.ts';
 import { agesAreConsistent } from '../src/recover/check-ages.ts';
@@ -40,6 +40,8 @@ const boundaryData: { x: Float64Array; y: number }[] = [];
 /** Each training dump's lines and true comment starts, to choose the decision threshold. */
 const boundaryDumps: { items: CuedLine[]; starts: Set<number> }[] = [];
 const attachData: Record<'plain' | 'header', { rows: Float64Array[]; answer: number }[]> = { plain: [], header: [] };
+/** Each training dump's comments and true parents, to fit the decoder's depth prior on whole threads. */
+const attachDumps: Record<'plain' | 'header', { units: CommentUnit[]; parents: number[]; rootLinks: boolean }[]> = { plain: [], header: [] };
 
 const dir = mkdtempSync(join(tmpdir(), 'fit-recover-'));
 for (const thread of threads) {
@@ -81,6 +83,11 @@ for (const thread of threads) {
     }
     const trustAges = agesAreConsistent(headers);
     const units = commentUnits(segments, headers.map((h) => (h && !trustAges ? { ...h, ageHours: undefined } : h)));
+    attachDumps[mode].push({
+      units,
+      parents: truth.comments.map((c) => (c.parent === null ? -1 : c.parent === 'missing' ? -2 : c.parent - 1)),
+      rootLinks: false,
+    });
     // Walk the true tree in order, keeping the true stack.
     const nodeOf: StackNode[] = [];
     let top: StackNode | null = null;
@@ -127,6 +134,30 @@ const dot = (w: Float64Array, x: Float64Array) => {
   for (let i = 0; i < x.length; i++) s += w[i]! * x[i]!;
   return s;
 };
+
+/** The depth prior that gives the most right parents when whole training threads are decoded. */
+function fitDepthPenalty(mode: 'plain' | 'header', weights: Record<string, number>): number {
+  let best = 0;
+  let bestHits = -1;
+  for (let penalty = 0; penalty <= 1.501; penalty += 0.1) {
+    let hits = 0;
+    let total = 0;
+    for (const { units, parents, rootLinks } of attachDumps[mode]) {
+      const found = attachComments(units, { weights, depthPenalty: penalty, rootLinks });
+      parents.forEach((p, k) => {
+        if (p === -2) return;
+        total++;
+        if (found.parents[k] === p) hits++;
+      });
+    }
+    console.error(`  ${mode} depth penalty ${penalty.toFixed(1)}: ${(hits / total).toFixed(3)} of parents right`);
+    if (hits > bestHits) {
+      bestHits = hits;
+      best = Math.round(penalty * 10) / 10;
+    }
+  }
+  return best;
+}
 
 const named = (names: readonly string[], w: Float64Array): Record<string, number> =>
   Object.fromEntries(names.map((n, i) => [n, Math.round(w[i]! * 1000) / 1000]).filter(([, x]) => x !== 0));
@@ -209,6 +240,9 @@ for (const [mode, w] of [['plain', wp], ['header', wh]] as const) {
   console.error(`  ${mode}: teacher-forced accuracy ${(hit / n).toFixed(3)}, previous-comment baseline ${(chain / n).toFixed(3)}`);
 }
 
+const depthPenaltyPlain = fitDepthPenalty('plain', named(attachFeatureNames, wp));
+const depthPenaltyHeader = fitDepthPenalty('header', named(attachFeatureNames, wh));
+
 const out = `// Written by \`npm run fit:recover\` (scripts/fit-recover.ts): the fitted cue weights.
 // Fitted on: ${threads.map((t) => t.split('/').pop()).join(', ')}.
 export const weights: {
@@ -216,7 +250,9 @@ export const weights: {
   boundaryThreshold: number;
   attachPlain: Record<string, number>;
   attachHeader: Record<string, number>;
-} = ${JSON.stringify({ boundary: boundaryWeights, boundaryThreshold: bestThreshold, attachPlain: named(attachFeatureNames, wp), attachHeader: named(attachFeatureNames, wh) }, null, 2)};
+  depthPenaltyPlain: number;
+  depthPenaltyHeader: number;
+} = ${JSON.stringify({ boundary: boundaryWeights, boundaryThreshold: bestThreshold, attachPlain: named(attachFeatureNames, wp), attachHeader: named(attachFeatureNames, wh), depthPenaltyPlain, depthPenaltyHeader }, null, 2)};
 `;
 writeFileSync(join(root, 'src/recover/weights.ts'), out);
 console.error('wrote src/recover/weights.ts');

@@ -16,6 +16,12 @@ export interface AttachOptions {
   beamWidth?: number;
   /** How far above the previous comment a parent may be (default 16 levels; then the story). */
   maxUp?: number;
+  /**
+   * A prior against deep readings: each candidate loses `depthPenalty × log(2 + its depth)`.
+   * Step-by-step scores cannot see that always answering the nearest comment builds one endless
+   * chain; this is fitted on whole decoded threads instead (scripts/fit-recover.ts).
+   */
+  depthPenalty?: number;
   /** The dump's headers have `root` links (a real copied HN page): they tell depth 1 from deeper. */
   rootLinks?: boolean;
 }
@@ -149,6 +155,7 @@ export function attachComments(units: readonly CommentUnit[], options: AttachOpt
   const beamWidth = options.beamWidth ?? 4;
   const maxUp = options.maxUp ?? 16;
   const rootLinks = options.rootLinks ?? false;
+  const depthPenalty = options.depthPenalty ?? 0;
   const w = Float64Array.from(attachFeatureNames, (name) => options.weights[name] ?? 0);
   const scratch = new Float64Array(w.length);
   let beam: BeamState[] = [{ top: null, score: 0, history: null }];
@@ -178,7 +185,7 @@ export function attachComments(units: readonly CommentUnit[], options: AttachOpt
           continue;
         }
         attachFeatures(scratch, units, k, candidates[u]!, hits, maxCosine, cos[u]!, authorAbove[u]!);
-        let logit = 0;
+        let logit = candidates[u]!.j >= 0 ? -depthPenalty * Math.log(2 + candidates[u]!.depth) : 0;
         for (let i = 0; i < w.length; i++) logit += w[i]! * scratch[i]!;
         logit += penalties[u]!;
         logits[u] = logit;

@@ -31,6 +31,7 @@ export const attachFeatureNames = [
   'openerUp0',
   'youStory',
   'storyMaxCosine',
+  'storyTopic',
   'storyOpener',
   'storyLong',
   'shortUp0',
@@ -121,6 +122,7 @@ export function attachFeatures(
   f[i++] = unit.opener ? up0 : 0;
   f[i++] = unit.addressesYou ? 1 - reply : 0;
   f[i++] = story ? maxCosine : 0;
+  f[i++] = story ? unit.topicCosine : 0;
   f[i++] = story && unit.opener ? 1 : 0;
   f[i++] = story && unit.letters > 300 ? 1 : 0;
   f[i++] = unit.letters < 60 ? up0 : 0;

@@ -1,6 +1,6 @@
 import type { CuedLine } from './dump-line.ts';
 import { combineFingerprints, type StyleFingerprint } from './style-fingerprint.ts';
-import { termVectors, type TermVector } from './term-vectors.ts';
+import { centroid, cosine, termVectors, type TermVector } from './term-vectors.ts';
 import { wordPairs } from './quote-match.ts';
 
 /** What a copied HN page's header line says about a comment. */
@@ -21,6 +21,8 @@ export interface CommentUnit {
   /** Its quote lines, folded, with their `>` depth. */
   quotes: { folded: string; depth: number }[];
   vector: TermVector;
+  /** Word overlap with the whole thread (the centroid of all comments): how "on topic" it is. */
+  topicCosine: number;
   style: StyleFingerprint;
   /** Its first own line opens like an answer ("Yes", "I disagree", "Why", …). */
   opener: boolean;
@@ -44,6 +46,7 @@ export function ownPairs(unit: CommentUnit): Set<string> {
 export function commentUnits(segments: readonly (readonly CuedLine[])[], headers?: readonly (HeaderInfo | undefined)[]): CommentUnit[] {
   const owns = segments.map((items) => items.filter((l) => l.cues.quoteDepth === 0));
   const vectors = termVectors(owns.map((own) => own.flatMap((l) => l.words)));
+  const topic = centroid(vectors);
   return segments.map((items, k) => {
     const own = owns[k]!;
     const first = own[0]?.cues;
@@ -53,6 +56,7 @@ export function commentUnits(segments: readonly (readonly CuedLine[])[], headers
       ownFolded: own.map((l) => l.folded).join(' '),
       quotes: items.filter((l) => l.cues.quoteDepth > 0 && l.folded !== '').map((l) => ({ folded: l.folded, depth: l.cues.quoteDepth })),
       vector: vectors[k]!,
+      topicCosine: cosine(vectors[k]!, topic),
       style: combineFingerprints(own.map((l) => l.style)),
       opener: first?.opener ?? false,
       addressesYou: own.some((l) => l.cues.addressesYou),

@@ -33,6 +33,7 @@ export function recoverTree(segments: readonly SegmentInput[], options: { rootLi
   );
   const attachment = attachComments(units, {
     weights: headers ? weights.attachHeader : weights.attachPlain,
+    depthPenalty: headers ? weights.depthPenaltyHeader : weights.depthPenaltyPlain,
     rootLinks: options.rootLinks ?? false,
   });
   return segments.map((s, k) => ({

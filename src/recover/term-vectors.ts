@@ -67,3 +67,16 @@ export function cosine(a: TermVector, b: TermVector): number {
   }
   return sum;
 }
+
+/** The normalised sum of some vectors (the thread's overall vocabulary). */
+export function centroid(vectors: readonly TermVector[]): TermVector {
+  const sum = new Map<number, number>();
+  for (const v of vectors) for (let i = 0; i < v.ids.length; i++) sum.set(v.ids[i]!, (sum.get(v.ids[i]!) ?? 0) + v.weights[i]!);
+  const ids = Int32Array.from([...sum.keys()].sort((a, b) => a - b));
+  const weights = Float64Array.from(ids, (id) => sum.get(id)!);
+  let norm = 0;
+  for (const w of weights) norm += w * w;
+  norm = Math.sqrt(norm) || 1;
+  for (let i = 0; i < weights.length; i++) weights[i] = weights[i]! / norm;
+  return { ids, weights };
+}
