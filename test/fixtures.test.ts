@@ -15,7 +15,7 @@ const update = process.env.UPDATE_FIXTURES === '1';
 
 for (const name of readdirSync(root).sort()) {
   const dir = join(root, name);
-  const input = readdirSync(dir).find((f) => f.startsWith('input.'));
+  const input = readdirSync(dir).find((f) => f.startsWith('input.') && f !== 'input.fixes.json');
   if (!input) continue;
   test(`fixture ${name}`, async () => {
     const file = join(dir, input);
