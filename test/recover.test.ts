@@ -20,3 +20,206 @@ test('escapeParagraphs agrees with plainTextToMarkdown on random text', () => {
     assert.equal(escapeParagraphs([p]), plainTextToMarkdown([p]));
   }
 });
+
+import { existsSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { parseDump } from '../src/parse/parse-dump.ts';
+import type { Thread } from '../src/thread/types.ts';
+import { generateDump } from '../scripts/generate-dump.ts';
+import { evaluateThread } from '../src/recover/evaluate-thread.ts';
+
+const shared = fileURLToPath(new URL('../../shared/', import.meta.url));
+const noShared = existsSync(shared) ? false : 'the shared folder ../shared is absent';
+
+async function parseText(text: string, options: { split?: number[]; merge?: number[] } = {}, file = 'dump.txt'): Promise<Thread> {
+  const overrides = options.split || options.merge ? options : undefined;
+  const [thread] = await parseDump(new TextEncoder().encode(text), file, overrides ? { overrides } : {});
+  return thread!;
+}
+
+/** Which comment (index) holds each 1-based line, or -1. */
+function owners(thread: Thread, lineCount: number): number[] {
+  const owner = new Array<number>(lineCount + 1).fill(-1);
+  thread.comments.forEach((c, i) => {
+    for (let l = c.lines![0]; l <= c.lines![1]; l++) {
+      assert.equal(owner[l], -1, `line ${l} is in two comments`);
+      owner[l] = i;
+    }
+  });
+  return owner;
+}
+
+test('segmentation: an answer stays with the quote it answers; a quote of the comment before starts a reply', async () => {
+  const text = [
+    'Static typing catches a whole class of mistakes before the code ever runs.',
+    '> catches a whole class of mistakes before the code ever runs',
+    'Only the class of mistakes the type system can express, which is smaller than people think.',
+  ].join('\n');
+  const thread = await parseText(text);
+  assert.deepEqual(thread.comments.map((c) => c.lines), [[1, 1], [2, 3]]);
+  assert.equal(thread.comments[1]!.parent, thread.comments[0]!.id);
+  assert.ok(thread.comments[1]!.evidence!.includes('quote'));
+  assert.equal(thread.comments[1]!.quotes?.[0]?.source, thread.comments[0]!.id);
+});
+
+test('segmentation: a list after a colon and an Edit: trailer continue the comment', async () => {
+  const text = [
+    'My rules for naming things in a codebase:',
+    '- say what it is, not how it is made',
+    '- no abbreviations that need a glossary',
+    '- rename as soon as the meaning changes',
+    'Edit: and never call anything "manager".',
+  ].join('\n');
+  const thread = await parseText(text);
+  assert.equal(thread.comments.length, 1);
+  assert.deepEqual(thread.comments[0]!.lines, [1, 5]);
+});
+
+test('debris: reply lines, toggles and a repeated last comment are dropped, never comments', async () => {
+  const text = [
+    'Tabs for indentation, spaces for alignment, and a formatter so nobody has to care.',
+    'reply',
+    '[–]',
+    'A formatter settles it, yes. The argument moves to the formatter config instead.',
+    'reply',
+    'A formatter settles it, yes. The argument moves to the formatter config instead.',
+    'reply',
+  ].join('\n');
+  const thread = await parseText(text);
+  const owner = owners(thread, 7);
+  for (const l of [2, 3, 5, 6, 7]) assert.equal(owner[l], -1, `line ${l} should be debris`);
+  assert.notEqual(owner[1], -1);
+  assert.notEqual(owner[4], -1);
+  for (const c of thread.comments) assert.doesNotMatch(c.text, /^reply$/m);
+});
+
+test('front matter sets title and url; lines count from the top of the file', async () => {
+  const text = ['---', 'title: "Kettles: electric or stovetop?"', 'url: https://example.com/kettles', '---', 'Electric, because it switches itself off.'].join('\n');
+  const thread = await parseText(text);
+  assert.equal(thread.title, 'Kettles: electric or stovetop?');
+  assert.equal(thread.url, 'https://example.com/kettles');
+  assert.deepEqual(thread.comments[0]!.lines, [5, 5]);
+  assert.equal(thread.source.format, 'plain-text');
+});
+
+test('split and merge overrides decide boundaries (plain text and copied HN page)', async () => {
+  const text = [
+    'Which cheap microcontroller board would you start a beginner on?',
+    'Whichever one has the best tutorials in your language. The hardware matters much less.',
+    'I would add: one with a USB port that does not need a separate programmer.',
+  ].join('\n');
+  const plain = await parseText(text, { split: [2, 3] });
+  assert.deepEqual(plain.comments.map((c) => c.lines), [[1, 1], [2, 2], [3, 3]]);
+  const merged = await parseText(text, { merge: [2, 3] });
+  assert.deepEqual(merged.comments.map((c) => c.lines), [[1, 3]]);
+  const page = [
+    'ann_b 3 hours ago | next [–]',
+    'First paragraph of a comment.',
+    'Second paragraph the user wants as its own comment.',
+    'reply',
+    'cole 2 hours ago | parent | next [–]',
+    'A reply the user wants merged into the comment before.',
+    'reply',
+  ].join('\n');
+  const hn = await parseText(page, { split: [3], merge: [5] });
+  assert.equal(hn.source.format, 'hn-copy-text');
+  assert.deepEqual(hn.comments.map((c) => [c.lines![0], c.lines![1]]), [[1, 2], [3, 7]]);
+});
+
+test('ids are stable: editing one comment leaves the other ids alone', async () => {
+  const lines = [
+    'Sourdough starters are more forgiving than the internet suggests.',
+    '> more forgiving than the internet suggests',
+    'Mine survived two weeks in the fridge without feeding.',
+    'How long can it go before it is really dead?',
+    'Months, in my experience. It smells awful, but it comes back.',
+  ];
+  const before = await parseText(lines.join('\n'));
+  const edited = [...lines];
+  edited[4] = 'Months, in my experience. It smells terrible, but it comes back after two feeds.';
+  const after = await parseText(edited.join('\n'));
+  assert.equal(before.comments.length, after.comments.length);
+  const changed = before.comments.filter((c, i) => c.id !== after.comments[i]!.id);
+  assert.equal(changed.length, 1, 'exactly the edited comment gets a new id');
+  assert.deepEqual(changed[0]!.lines, before.comments.at(-1)!.lines);
+});
+
+test('a copied HN page: headers give boundaries, authors, top level and times (with a saved anchor)', async () => {
+  const page = [
+    '---',
+    'saved: 2026-05-01T12:00:00Z',
+    '---',
+    'Why is my bread dense? (example.com)',
+    '40 points by crumb 5 hours ago | hide | past | favorite | 3 comments',
+    'rye_guy 4 hours ago | next [–]',
+    'Underproofed, most likely. Give it another hour somewhere warm.',
+    'reply',
+    'crumb 3 hours ago | parent | next [–]',
+    'It doubled in size though. Is that not enough?',
+    'reply',
+    'rye_guy 2 hours ago | root | parent | next [–]',
+    'Doubling is a rule of thumb; the poke test is better.',
+    'reply',
+    'levain 1 hour ago | prev [–]',
+    'Check your oven temperature too. Mine was 20 degrees off.',
+    'reply',
+  ].join('\n');
+  const thread = await parseText(page);
+  assert.equal(thread.title, 'Why is my bread dense?');
+  assert.equal(thread.author, 'crumb');
+  assert.equal(thread.time, '2026-05-01T07:00:00Z');
+  assert.deepEqual(thread.comments.map((c) => c.author), ['rye_guy', 'crumb', 'rye_guy', 'levain']);
+  assert.deepEqual(thread.comments.map((c) => c.time), ['2026-05-01T08:00:00Z', '2026-05-01T09:00:00Z', '2026-05-01T10:00:00Z', '2026-05-01T11:00:00Z']);
+  const [a, b, c, d] = thread.comments;
+  assert.equal(a!.parent, null);
+  assert.equal(b!.parent, a!.id);
+  assert.equal(c!.parent, b!.id, 'a root link means two levels deep');
+  assert.equal(d!.parent, null, 'no parent link means top level');
+  for (const comment of thread.comments) assert.equal(comment.confidence!.boundary, 1);
+  assert.deepEqual(a!.lines, [6, 8]);
+});
+
+test('a 5,000-deep chain and a 20,000-comment dump parse without stack overflow, in linear time', async () => {
+  const chain = generateDump(5000, 'chain');
+  const deep = await parseText(chain.text, {}, 'chain.txt');
+  assert.ok(deep.comments.length > 3000);
+  const big = generateDump(20000, 'bushy');
+  const start = process.cpuUsage().user;
+  const thread = await parseText(big.text, {}, 'big.txt');
+  const seconds = (process.cpuUsage().user - start) / 1e6;
+  assert.ok(thread.comments.length > 15000);
+  owners(thread, big.lines);
+  assert.ok(seconds < 60, `20,000 comments took ${seconds.toFixed(1)} s of CPU`);
+});
+
+test('the seed dump: every line except the trailing debris is in exactly one comment', { skip: noShared }, async () => {
+  const file = `${shared}seeds/000_25f736c3171ccdd8.txt`;
+  const text = readFileSync(file, 'utf8');
+  const lines = text.split('\n');
+  if (lines.at(-1) === '') lines.pop();
+  const thread = await parseText(text, {}, file);
+  const owner = owners(thread, lines.length);
+  const n = lines.length;
+  // The dump ends with a repeat of an earlier comment and a `reply` line: debris.
+  assert.equal(owner[n], -1);
+  assert.equal(owner[n - 1], -1);
+  for (let l = 1; l <= n - 2; l++) if (lines[l - 1]!.trim() !== '') assert.notEqual(owner[l], -1, `line ${l} is in no comment`);
+  assert.ok(thread.comments.length >= 100 && thread.comments.length <= 140, `${thread.comments.length} comments`);
+  assert.ok(thread.comments.filter((c) => c.parent === null).length >= 2);
+  for (const c of thread.comments) {
+    assert.ok(c.confidence!.boundary >= 0 && c.confidence!.boundary <= 1);
+    assert.ok(c.evidence!.length > 0);
+  }
+});
+
+// Floors a little under the figures measured on a thread never used for fitting (README).
+test('eval floors on the held-out thread hn-heldout-office-return', { skip: noShared }, async () => {
+  const thread = fileURLToPath(new URL('./eval-threads/hn-heldout-office-return.json', import.meta.url));
+  const plain = await evaluateThread(thread, 'plain', `${shared}tools`);
+  assert.ok(plain.boundaryF1 >= 0.85, `plain boundary F1 ${plain.boundaryF1}`);
+  assert.ok(plain.parents >= 0.4, `plain parents ${plain.parents}`);
+  const copied = await evaluateThread(thread, 'hn-copy', `${shared}tools`);
+  assert.ok(copied.boundaryF1 >= 0.99, `hn-copy boundary F1 ${copied.boundaryF1}`);
+  assert.ok(copied.parents >= 0.75, `hn-copy parents ${copied.parents}`);
+  assert.ok(copied.parents > copied.baselines.trueSegmentsChain.parents, 'beats the true-segments chain baseline');
+});

@@ -266,7 +266,7 @@ const at = (f: Float64Array, name: (typeof attachFeatureNames)[number]) => f[ind
 function attachEvidence(f: Float64Array, c: Candidate, unit: CommentUnit, allowedCount: number): string[] {
   const out: string[] = [];
   if (unit.header?.hasParent !== undefined) out.push('header');
-  if (allowedCount === 1) return out;
+  if (allowedCount === 1) return out.length > 0 ? out : ['position'];
   if (at(f, 'quoteExact') || at(f, 'quoteFuzzy') || at(f, 'quoteOfParentOfJ')) out.push('quote');
   if (at(f, 'authorIsJParent')) out.push('author');
   if (at(f, 'bestCosine')) out.push('lexical');
