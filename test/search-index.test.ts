@@ -45,6 +45,28 @@ test('a pasted sentence puts the comment that wrote it first, then the replies q
   }
 });
 
+test('a pasted passage looks up only its rarest words, but every word is still required', async () => {
+  const threads = fixtureThreads();
+  const { engine, built } = engineFor(threads);
+  const sentence = 'The dough only rises properly when the kitchen stays above twenty degrees.';
+  // Not the sentence's words, nor its thread's title words (the title is a searched field).
+  const own = new Set([...sentence.split(/\W+/), ...threads.find((t) => t.id === 'home-bread')!.title.split(/\W+/)].map((w) => engine.term(w)));
+  // Swap in the archive's most frequent words: too common to be looked up, checked in the text.
+  const surface = threads.flatMap((t) => [t.title, ...t.comments.map((c) => c.text)]).join(' ').split(/[^A-Za-z]+/);
+  const common = built.manifest.common
+    .filter((t) => !own.has(t))
+    .map((t) => surface.find((w) => engine.term(w) === t))
+    .filter((w): w is string => w !== undefined)
+    .slice(0, 3);
+  assert.equal(common.length, 3);
+  for (const swapped of common) {
+    for (const word of ['kitchen', 'dough', 'twenty']) {
+      const q = sentence.replace(word, swapped);
+      assert.deepEqual(await ids(engine, q), [], q);
+    }
+  }
+});
+
 test('a quoted phrase must appear verbatim; mixed with a word, both are required', async () => {
   const { engine } = engineFor(fixtureThreads());
   assert.deepEqual((await ids(engine, '"kitchen stays above"')).sort(), ['b1', 'b2', 'b7']);

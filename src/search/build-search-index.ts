@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type lunrType from 'lunr';
 import { authorKey, createAnalyzer } from './analyze.ts';
 import type { SearchDoc, SearchThread } from './collect-search-docs.ts';
-import { bm25, docsPerBlock, fieldBoosts, indexVersion, partTargetBytes, searchFields } from './search-config.ts';
+import { bm25, commonTerms, docsPerBlock, fieldBoosts, indexVersion, partTargetBytes, searchFields } from './search-config.ts';
 
 /** `manifest.json`: all a client needs to know which files to fetch. */
 export interface SearchManifest {
@@ -15,6 +15,12 @@ export interface SearchManifest {
   boosts: Record<string, number>;
   /** The first term of each term part, in ascending (code unit) order: part k holds [parts[k], parts[k+1]). */
   parts: string[];
+  /** The most frequent terms, most frequent first: phrase searches avoid them when picking words to look up. */
+  common: string[];
+  /** Text blocks (`d/0.json` … `d/<blocks-1>.json`). */
+  blocks: number;
+  /** Bytes of all term parts and of all text blocks (uncompressed), e.g. to offer the whole index for offline use. */
+  bytes: { parts: number; blocks: number };
 }
 
 /**
@@ -139,7 +145,12 @@ export function buildSearchIndex(input: { docs: SearchDoc[]; threads: SearchThre
     files.set(`d/${blocks}.json`, JSON.stringify(block));
   }
   const hash = createHash('sha256');
-  for (const [name, content] of files) hash.update(name).update('\0').update(content).update('\0');
+  const sizes = { parts: 0, blocks: 0 };
+  for (const [name, content] of files) {
+    hash.update(name).update('\0').update(content).update('\0');
+    if (name.startsWith('t/')) sizes.parts += Buffer.byteLength(content);
+    if (name.startsWith('d/')) sizes.blocks += Buffer.byteLength(content);
+  }
   const manifest: SearchManifest = {
     version: indexVersion,
     build: hash.digest('hex').slice(0, 12),
@@ -148,6 +159,9 @@ export function buildSearchIndex(input: { docs: SearchDoc[]; threads: SearchThre
     fields: searchFields,
     boosts: fieldBoosts,
     parts,
+    common: [...postings.entries()].sort((x, y) => y[1].df - x[1].df || (x[0] < y[0] ? -1 : 1)).slice(0, commonTerms).map(([t]) => t),
+    blocks,
+    bytes: sizes,
   };
   files.set('manifest.json', JSON.stringify(manifest));
   let bytes = 0;

@@ -21,6 +21,7 @@ export function searchAssets(): { files: Map<string, string>; version: string } 
   for (const [file, source] of [
     ['search.js', 'search-page.ts'],
     ['thread-hit.js', 'thread-hit.ts'],
+    ['sw.js', 'search-sw.ts'],
   ] as const) {
     const result = buildSync({
       entryPoints: [entry(source)],

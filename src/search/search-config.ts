@@ -9,7 +9,10 @@ export const fieldBoosts: Record<SearchField, number> = { text: 1, quote: 0.6, a
 export const bm25 = { k1: 1.2, b: 0.75 };
 
 /** Stored documents per text block (`docs/<n>.json`): fetched lazily for phrase checks and snippets. */
-export const docsPerBlock = 24;
+export const docsPerBlock = 8;
+
+/** How many of the most frequent terms the manifest lists (phrase searches avoid looking them up). */
+export const commonTerms = 200;
 
 /** A term part is closed once its JSON reaches this many bytes (a single huge term gets a part of its own). */
 export const partTargetBytes = 40_000;

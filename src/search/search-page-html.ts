@@ -31,6 +31,7 @@ export function searchPageBody(options: SearchPageOptions = {}): string {
 <div id="search-status" role="status" aria-live="polite"></div>
 <ol id="search-results" class="search-results"></ol>
 <nav id="search-pager" class="search-pager" aria-label="Result pages"></nav>
+<p id="search-offline" hidden><button type="button" id="search-offline-keep">Keep the whole index for offline use</button> <span id="search-offline-status"></span></p>
 </div>
 </section>
 <script src="lunr.min.js${v}" defer></script>

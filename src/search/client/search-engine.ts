@@ -24,9 +24,10 @@ export interface SearchHit {
 export interface SearchResponse {
   query: ParsedQuery;
   hits: SearchHit[];
-  /** Results in all (exact when `exact`, else: candidates not yet checked for the phrase may add more). */
+  /** Results in all; when not `exact`, an upper bound: `unchecked` candidates are still to be checked for the phrase. */
   total: number;
   exact: boolean;
+  unchecked: number;
   /** Index terms searched for (stemmed), for highlighting. */
   terms: string[];
   /** Phrases (and a pasted passage) to highlight. */
@@ -47,8 +48,12 @@ export interface EngineOptions {
 
 /** A passage of at least this many words is looked up as a quotation (origin first, then quoters). */
 const lookupWords = 5;
-/** Phrase checks fetch stored text for at most this many candidates per call. */
-const checkBudget = 240;
+/** Phrase checks fetch at most this many new text blocks per call ("check more" raises it). */
+const blockBudget = 48;
+/** A looked-up passage: this many best candidates are checked for it verbatim before ranking. */
+const lookupCheck = 40;
+/** Phrases and pasted passages find candidates with at most this many of their words (the rarest). */
+const phraseTerms = 4;
 
 interface Candidate {
   doc: number;
@@ -298,7 +303,22 @@ export class SearchEngine {
     });
   }
 
-  async search(input: string, page = 0, pageSize = 10): Promise<SearchResponse> {
+  /**
+   * The `n` rarest of some terms, judged without fetching anything: terms outside the
+   * manifest's list of most frequent terms first (longest first), then the listed ones, least
+   * frequent first.
+   */
+  private rarest(terms: string[], manifest: SearchManifest, n: number): string[] {
+    const rank = new Map(manifest.common.map((t, i) => [t, i]));
+    const key = (t: string) => (rank.has(t) ? rank.get(t)! : 1e9 + t.length);
+    return [...terms].sort((a, b) => key(b) - key(a) || (a < b ? -1 : 1)).slice(0, n);
+  }
+
+  /**
+   * Runs a query and returns one page of results. `more` (0, 1, 2…) lets phrase checks fetch
+   * that many more rounds of text blocks, for the "check more" button.
+   */
+  async search(input: string, page = 0, pageSize = 10, more = 0): Promise<SearchResponse> {
     this.computeMs = 0;
     const query = parseQuery(input);
     const [manifest, threads] = await Promise.all([this.manifest(), this.threads()]);
@@ -307,6 +327,7 @@ export class SearchEngine {
       hits: [],
       total: 0,
       exact: true,
+      unchecked: 0,
       terms: [],
       phrases: [],
       suggestions: [],
@@ -315,10 +336,16 @@ export class SearchEngine {
     });
     const searchedFields = query.quote === true ? ['quote'] : query.quote === false ? ['text'] : ['text', 'quote', 'title', 'author'];
     const termsOf = (words: string[]) => [...new Set(words.flatMap((w) => this.analyzer.terms(w)).filter(Boolean))];
-    const positive = termsOf([...query.words, ...query.phrases]);
-    const negative = termsOf(query.excluded).filter((t) => !positive.includes(t));
     // A passage pasted without quote marks is looked up like a quotation, words still required.
     const pasted = query.phrases.length === 0 && query.words.length >= lookupWords + 1 ? query.words.join(' ') : undefined;
+    const positive = termsOf([...query.words, ...query.phrases]);
+    // Words of phrases (and of a pasted passage) are checked in the text anyway, so the index
+    // only needs the rarest few of them to find candidates: fewer parts to fetch.
+    const plainWords = pasted ? [] : termsOf(query.words);
+    const passageTerms = termsOf(pasted ? query.words : query.phrases).filter((t) => !plainWords.includes(t));
+    const indexed = [...plainWords, ...this.rarest(passageTerms, manifest, phraseTerms)];
+    const unindexed = positive.filter((t) => !indexed.includes(t));
+    const negative = termsOf(query.excluded).filter((t) => !positive.includes(t));
     const lookup = pasted ?? query.phrases.find((p) => phraseWordCount(p) >= lookupWords);
     const highlightPhrases = [...query.phrases, ...(pasted ? [pasted] : [])];
 
@@ -331,10 +358,10 @@ export class SearchEngine {
     const inThreads = (doc: number) => threadRanges.length === 0 || threadRanges.some(([a, b]) => doc >= a && doc < b);
 
     const required = [
-      ...positive.map((term) => ({ term, fields: searchedFields })),
+      ...indexed.map((term) => ({ term, fields: searchedFields })),
       ...query.authors.map((a) => ({ term: authorKey(a), fields: ['author'] })),
     ];
-    if (query.authors.length > 1) required.splice(positive.length); // several authors: any of them (below)
+    if (query.authors.length > 1) required.splice(indexed.length); // several authors: any of them (below)
     const excludedDocs = negative.length > 0 ? await this.anyOf(negative, searchedFields, manifest, threads) : new Set<number>();
     const accept = (doc: number) => inThreads(doc) && !excludedDocs.has(doc);
     let matched = await this.match(required, manifest, threads, Math.max(300, (page + 1) * pageSize), accept);
@@ -355,10 +382,11 @@ export class SearchEngine {
     const candidates: Candidate[] = this.timed(() => matched!.filter((c) => accept(c.doc)));
 
     const base = { terms: positive, phrases: highlightPhrases };
-    const needsCheck = query.phrases.length > 0 || query.excludedPhrases.length > 0 || lookup !== undefined;
+    const needsCheck = query.phrases.length > 0 || query.excludedPhrases.length > 0 || lookup !== undefined || unindexed.length > 0;
     let hits: SearchHit[];
     let total: number;
     let exact = true;
+    let unchecked = 0;
     const toHit = (c: Candidate, d: StoredDoc, where?: 'own' | 'quote'): SearchHit => ({
       doc: c.doc,
       threadId: threads[d[0]]?.[0] ?? '',
@@ -378,17 +406,41 @@ export class SearchEngine {
       hits = slice.map((c) => toHit(c, docs.get(c.doc)!));
     } else {
       const scopes = (d: StoredDoc): string[] => (query.quote === true ? [d[5]] : query.quote === false ? [d[4]] : [d[4], d[5]]);
+      // Words left out of the index query must still all be there (in a searched field).
+      const hasAllWords = (d: StoredDoc): boolean => {
+        if (unindexed.length === 0) return true;
+        const text = [...scopes(d), query.quote === undefined ? (threads[d[0]]?.[1] ?? '') : ''].join('\n');
+        const present = new Set(this.analyzer.terms(text));
+        return unindexed.every((t) => present.has(t));
+      };
       const passes = (d: StoredDoc): boolean =>
         query.phrases.every((p) => scopes(d).some((text) => containsPhrase(text, p))) &&
-        !query.excludedPhrases.some((p) => containsPhrase(d[4], p) || containsPhrase(d[5], p));
-      // A looked-up passage needs every candidate checked to put its origin first; else check
-      // in rank order until the page is full.
-      const want = lookup ? candidates.length : (page + 1) * pageSize;
+        !query.excludedPhrases.some((p) => containsPhrase(d[4], p) || containsPhrase(d[5], p)) &&
+        hasAllWords(d);
+      // Check in rank order until the page is full (a looked-up passage: at least the best
+      // `lookupCheck`, to put its origin first), fetching at most `blockBudget` new blocks.
+      const want = (page + 1) * pageSize;
+      const size = manifest.blockSize;
+      const budget = blockBudget * (1 + more);
       const verified: SearchHit[] = [];
       let checked = 0;
+      let newBlocks = 0;
       let batch = Math.max(pageSize * 2, 16);
-      while (checked < candidates.length && verified.length < want && checked < checkBudget * (page + 1)) {
-        const slice = candidates.slice(checked, checked + batch);
+      while (checked < candidates.length && (verified.length < want || (lookup !== undefined && checked < lookupCheck))) {
+        const slice: Candidate[] = [];
+        const fresh = new Set<number>();
+        let j = checked;
+        while (j < candidates.length && slice.length < batch) {
+          const block = Math.floor(candidates[j]!.doc / size);
+          if (!this.blocks.has(block) && !fresh.has(block)) {
+            if (newBlocks + fresh.size >= budget) break;
+            fresh.add(block);
+          }
+          slice.push(candidates[j]!);
+          j++;
+        }
+        if (slice.length === 0) break;
+        newBlocks += fresh.size;
         const docs = await this.docs(slice.map((c) => c.doc));
         this.timed(() => {
           for (const c of slice) {
@@ -399,9 +451,10 @@ export class SearchEngine {
             verified.push(toHit(c, d, where));
           }
         });
-        checked += slice.length;
+        checked = j;
         batch *= 2;
       }
+      unchecked = candidates.length - checked;
       exact = checked >= candidates.length;
       if (lookup) {
         const rank = (h: SearchHit) => (h.where === 'own' ? 0 : h.where === 'quote' ? 1 : 2);
@@ -409,12 +462,12 @@ export class SearchEngine {
         verified.sort((a, b) => rank(a) - rank(b) || (rank(a) < 2 ? time(a).localeCompare(time(b)) || a.doc - b.doc : b.score - a.score || a.doc - b.doc));
       }
       hits = verified.slice(page * pageSize, (page + 1) * pageSize);
-      total = exact ? verified.length : Math.max(verified.length, candidates.length);
+      total = verified.length + unchecked;
     }
 
     let suggestions: SearchResponse['suggestions'] = [];
     if (total === 0) suggestions = await this.suggest(query, manifest, threads);
-    return respond({ ...base, hits, total, exact, suggestions });
+    return respond({ ...base, hits, total, exact, unchecked, suggestions });
   }
 
   /** For a query without results: the same query without one of its parts, with its result count. */

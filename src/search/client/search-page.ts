@@ -120,8 +120,19 @@ function render(q: string, page: number, r: SearchResponse): void {
   }
   const first = page * pageSize + 1;
   const last = page * pageSize + r.hits.length;
-  const count = r.exact ? `${r.total} result${r.total === 1 ? '' : 's'}` : `at most ${r.total} results (the exact phrase is checked as you page)`;
-  status.replaceChildren(el('p', {}, r.hits.length ? `${first}–${last} of ${count} for ` : `No more results: ${count} for `, el('q', {}, q)));
+  const found = r.total - r.unchecked;
+  const count = r.exact ? `${r.total} result${r.total === 1 ? '' : 's'}` : `${found} result${found === 1 ? '' : 's'} so far`;
+  const line = el('p', {}, r.hits.length ? `${first}–${last} of ${count} for ` : `No more results: ${count} for `, el('q', {}, q), '.');
+  status.replaceChildren(line);
+  if (!r.exact) {
+    // Phrase checks read the stored text of each candidate; they stop after a few dozen blocks.
+    const button = el('button', { type: 'button', className: 'sr-more' }, 'Check more');
+    button.addEventListener('click', () => {
+      more++;
+      void run(true);
+    });
+    status.append(el('p', {}, `${r.unchecked} more comment${r.unchecked === 1 ? '' : 's'} have all the words but are not yet checked for the exact phrase. `, button));
+  }
   const termSet = new Set(r.terms);
   for (const hit of r.hits) results.append(hitItem(hit, r, termSet));
   const pages = r.exact ? Math.ceil(r.total / pageSize) : page + (r.hits.length === pageSize ? 2 : 1);
@@ -130,8 +141,11 @@ function render(q: string, page: number, r: SearchResponse): void {
 }
 
 let generation = 0;
-async function run(): Promise<void> {
+/** Rounds of "check more" asked for the current query. */
+let more = 0;
+async function run(again = false): Promise<void> {
   const { q, page } = readUrl();
+  if (!again) more = 0;
   input.value = q;
   const mine = ++generation;
   if (q.trim() === '') {
@@ -144,7 +158,7 @@ async function run(): Promise<void> {
   status.replaceChildren(el('p', {}, 'Searching…'));
   app.setAttribute('aria-busy', 'true');
   try {
-    const response = await engine.search(q, page, pageSize);
+    const response = await engine.search(q, page, pageSize, more);
     if (mine !== generation) return;
     render(q, page, response);
     app.dataset.computeMs = response.computeMs.toFixed(1);
@@ -176,3 +190,45 @@ status.addEventListener('click', (event) => {
 });
 addEventListener('popstate', () => void run());
 void run();
+
+// Offline: a service worker keeps every index file fetched; the button fetches them all.
+if ('serviceWorker' in navigator && app.dataset.offline !== 'off') {
+  navigator.serviceWorker.register('sw.js').then(
+    () => offline(),
+    () => undefined,
+  );
+}
+
+function offline(): void {
+  const box = document.getElementById('search-offline');
+  const button = document.getElementById('search-offline-keep') as HTMLButtonElement | null;
+  const note = document.getElementById('search-offline-status');
+  if (!box || !button || !note) return;
+  void engine.manifest().then((m) => {
+    box.hidden = false;
+    const mb = (m.bytes.parts + m.bytes.blocks) / 1048576;
+    note.textContent = `(${mb.toFixed(mb < 10 ? 1 : 0)} MB before compression)`;
+    button.addEventListener('click', async () => {
+      button.disabled = true;
+      const files = [...m.parts.map((_, k) => `t/${k}.json`), ...Array.from({ length: m.blocks }, (_, k) => `d/${k}.json`), 'threads.json'];
+      let done = 0;
+      try {
+        for (let i = 0; i < files.length; i += 8) {
+          await Promise.all(
+            files.slice(i, i + 8).map(async (f) => {
+              const r = await fetch(new URL(`${f}?v=${m.build}`, indexBase));
+              if (!r.ok) throw new Error(`${f}: HTTP ${r.status}`);
+              await r.arrayBuffer();
+              done++;
+            }),
+          );
+          note.textContent = `${done} of ${files.length} files kept…`;
+        }
+        note.textContent = `Kept: search works offline in this browser (${files.length} files).`;
+      } catch (error) {
+        note.textContent = `Stopped: ${(error as Error).message}`;
+        button.disabled = false;
+      }
+    });
+  });
+}
