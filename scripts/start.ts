@@ -1,10 +1,10 @@
 // `npm start`: parse threads/, build the site and serve it at http://localhost:8080 with live
 // reload. A change in threads/ is parsed again; the archive change rebuilds the site.
 import { watch } from 'node:fs';
-import Eleventy from '@11ty/eleventy';
 import { parseDirectory } from '../src/parse/parse-directory.ts';
 import { parseFolders, projectDir } from '../src/build/build-site.ts';
 import { prepareEnv } from '../src/build/prepare-env.ts';
+import { runEleventy } from '../src/build/run-eleventy.ts';
 
 prepareEnv();
 const folders = parseFolders(process.env, projectDir);
@@ -18,10 +18,11 @@ async function parse(): Promise<void> {
 }
 
 await parse();
-const eleventy = new Eleventy('src/site', undefined, { configPath: '.eleventy.ts', quietMode: true, runMode: 'serve' });
-await eleventy.init();
-await eleventy.watch();
-eleventy.serve(port);
+// Eleventy watches ARCHIVE_DIR and the templates, rebuilds and reloads the browser.
+runEleventy('serve', port).catch((error: Error) => {
+  process.stderr.write(`start: ${error.message}\n`);
+  process.exit(1);
+});
 
 let timer: NodeJS.Timeout | undefined;
 let running = Promise.resolve();

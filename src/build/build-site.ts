@@ -1,9 +1,9 @@
 import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import Eleventy from '@11ty/eleventy';
 import { parseDirectory, type ParseDirectoryResult } from '../parse/parse-directory.ts';
 import { siteConfig } from '../site/_lib/site-config.ts';
+import { runEleventy } from './run-eleventy.ts';
 
 export interface BuildOptions {
   /** Where relative THREADS_DIR, ARCHIVE_DIR and SITE_DIR start (default: the current folder). */
@@ -50,11 +50,10 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildResult
   mkdirSync(dirname(siteDir), { recursive: true });
   const staging = join(dirname(siteDir), `.${basename(siteDir)}.building-${process.pid}`);
   rmSync(staging, { recursive: true, force: true });
-  // .eleventy.ts takes its output folder from SITE_DIR when it is first imported.
+  // The Eleventy worker (and .eleventy.ts in it) writes to SITE_DIR.
   env.SITE_DIR = staging;
-  const eleventy = new Eleventy('src/site', staging, { configPath: '.eleventy.ts', quietMode: true });
   try {
-    await eleventy.write();
+    await runEleventy('build');
     const old = join(dirname(siteDir), `.${basename(siteDir)}.old-${process.pid}`);
     if (existsSync(siteDir)) renameSync(siteDir, old);
     renameSync(staging, siteDir);

@@ -13,10 +13,18 @@ export interface CommentTreeOptions {
 const labelDepth = 4;
 
 /**
+ * The deepest level (0-based) whose replies nest inside it. Browsers stop nesting elements
+ * about 512 deep (Chromium's parser moves anything deeper up beside its parent, comment text
+ * and all), so replies below this level are written one after another inside their level-450
+ * ancestor, each with its level label and parent link: a 5,000-deep chain stays readable.
+ */
+export const maxNesting = 450;
+
+/**
  * The comment tree as nested `<details>`: the element of comment X has `id="X"`, and each
- * reply's element sits inside its parent's, so any subtree collapses with no JavaScript and
- * its summary says how many comments it hides. Built with a stack: a 5,000-deep chain is
- * no deeper for this code than a flat thread.
+ * reply's element sits inside its parent's (down to level `maxNesting`), so any subtree
+ * collapses with no JavaScript and its summary says how many comments it hides. Built with
+ * a stack: a 5,000-deep chain is no deeper for this code than a flat thread.
  */
 export function renderCommentTree(comments: readonly Comment[], shape: ThreadShape, options: CommentTreeOptions = {}): string {
   const authorOf = (id: string) => {
@@ -36,14 +44,22 @@ export function renderCommentTree(comments: readonly Comment[], shape: ThreadSha
 
   const out: string[] = [];
   const stack: number[] = [];
+  // The level-`maxNesting` ancestor of each comment deeper than that (else -1).
+  const capAncestor = new Int32Array(comments.length).fill(-1);
   for (let i = 0; i < comments.length; i++) {
     const p = shape.parent[i]!;
-    while (stack.length > 0 && stack[stack.length - 1] !== p) {
+    const depth = shape.depth[i]!;
+    if (depth === maxNesting) capAncestor[i] = i;
+    else if (depth > maxNesting) capAncestor[i] = capAncestor[p]!;
+    const nested = depth <= maxNesting;
+    const container = nested ? p : capAncestor[p]!;
+    while (stack.length > 0 && stack[stack.length - 1] !== container) {
       out.push('</details>\n');
       stack.pop();
     }
-    out.push(openComment(comments, shape, i, options, authorOf, quotedBy.get(i)));
-    stack.push(i);
+    out.push(openComment(comments, shape, i, options, authorOf, quotedBy.get(i), nested));
+    if (nested) stack.push(i);
+    else out.push('</details>\n');
   }
   for (let k = 0; k < stack.length; k++) out.push('</details>\n');
   return out.join('');
@@ -56,11 +72,13 @@ function openComment(
   options: CommentTreeOptions,
   authorOf: (id: string) => string | undefined,
   quoters: number[] | undefined,
+  nested: boolean,
 ): string {
   const c = comments[i]!;
   const id = escapeHtml(c.id);
   const depth = shape.depth[i]!;
-  const hidden = shape.size[i]!;
+  // Collapsing a comment hides its subtree, or only itself where replies no longer nest.
+  const hidden = nested ? shape.size[i]! : 1;
   let summary = c.author ? `<span class="au">${escapeHtml(c.author)}</span>` : '<span class="au anon">unknown</span>';
   if (c.author && c.author === options.storyAuthor) summary += ' <span class="op">OP</span>';
   if (c.time) summary += ` <time datetime="${escapeHtml(c.time)}">${formatTime(c.time)}</time>`;

@@ -70,9 +70,9 @@
     if (key === 'j') step(1);
     else if (key === 'k') step(-1);
     else if (key === 'p') {
-      const { el } = current();
-      const parent = el.parentElement.closest('details.c');
-      if (parent) focusComment(parent);
+      // The "parent" link, not the DOM: browsers flatten nesting deeper than a few hundred.
+      const link = [...current().el.querySelectorAll(':scope > .nav > a')].find((a) => a.textContent === 'parent');
+      if (link) focusComment(document.getElementById(link.hash.slice(1)));
     } else if (key === '?') {
       if (!dialog) return;
       if (dialog.open) dialog.close();

@@ -1,0 +1,172 @@
+// The reader in a real browser (playwright-core + Debian's chromium), served under a path
+// prefix by a tiny static server: index → thread → collapse → permalink → quote link →
+// keyboard; axe-core on the index, a thread and the 404 page; a 5,000-deep chain; 360 px.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import axe from 'axe-core';
+import { generateThread } from '../src/thread/generate-thread.ts';
+import { serializeThread } from '../src/thread/serialize-thread.ts';
+import { serveStatic, type StaticServer } from './serve-static.ts';
+
+const chromiumPath = '/usr/bin/chromium';
+const skip = existsSync(chromiumPath) ? false : `no ${chromiumPath}: install it with apt-get install chromium (.ci/run does)`;
+const projectDir = fileURLToPath(new URL('..', import.meta.url));
+const prefix = '/reader-test/';
+let work: string;
+let server: StaticServer;
+let browser: Browser;
+
+before(async () => {
+  if (skip) return;
+  work = mkdtempSync(join(tmpdir(), 'browser-reader-'));
+  const threads = join(work, 'threads');
+  cpSync(new URL('site-threads/', import.meta.url), threads, { recursive: true });
+  writeFileSync(join(threads, 'chain.json'), serializeThread(generateThread({ comments: 5000, shape: 'chain', seed: 5, id: 'chain' })));
+  const env: NodeJS.ProcessEnv = { ...process.env, THREADS_DIR: threads, ARCHIVE_DIR: join(work, 'archive'), SITE_DIR: join(work, 'site'), CACHE_DIR: join(work, 'cache'), PATH_PREFIX: prefix };
+  delete env.INIT_CWD;
+  delete env.SITE_URL;
+  const run = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/build.ts'], { cwd: projectDir, env, encoding: 'utf8' });
+  assert.equal(run.status, 0, run.stderr);
+  server = await serveStatic(join(work, 'site'), prefix);
+  browser = await chromium.launch({
+    executablePath: chromiumPath,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+  if (work) rmSync(work, { recursive: true, force: true });
+});
+
+async function newPage(options: { width?: number; colorScheme?: 'light' | 'dark' } = {}): Promise<Page> {
+  const page = await browser.newPage({ viewport: { width: options.width ?? 1000, height: 800 }, colorScheme: options.colorScheme ?? 'light' });
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  (page as Page & { errors: string[] }).errors = errors;
+  return page;
+}
+
+const focusedComment = (page: Page) => page.evaluate(() => (document.activeElement?.tagName === 'SUMMARY' ? document.activeElement.parentElement!.id : `not a summary: ${document.activeElement?.tagName}`));
+const inViewport = (page: Page, id: string) =>
+  page.evaluate((id) => {
+    const r = document.getElementById(id)!.querySelector(':scope > summary')!.getBoundingClientRect();
+    return r.height > 0 && r.top >= 0 && r.top < innerHeight;
+  }, id);
+
+test('index → thread → collapse a subtree → permalink → quote link → keyboard', { skip }, async () => {
+  const page = await newPage();
+  await page.goto(server.url);
+  await page.getByRole('link', { name: 'Ask: how do you plan paths in a small garden?' }).click();
+  await page.waitForURL(`${server.url}t/garden-paths/`);
+  assert.equal(await page.locator('h1').textContent(), 'Ask: how do you plan paths in a small garden?');
+
+  // Collapse g1: its replies disappear and its summary says how many comments it hides.
+  await page.locator('#g1 > summary').click();
+  assert.equal(await page.locator('#g1').evaluate((d: HTMLDetailsElement) => d.open), false);
+  assert.equal(await page.locator('#g2').isVisible(), false);
+  assert.equal(await page.locator('#g1 > summary .hc').innerText(), '· 5 comments hidden');
+  // A link into the collapsed subtree (a block of the overview picture) opens it again.
+  await page.locator('.overview a[href="#g4"]').click();
+  assert.equal(await page.locator('#g4').isVisible(), true);
+  assert.ok(await inViewport(page, 'g4'), 'g4 scrolled into view');
+
+  // Permalink.
+  await page.locator('#g3 > .nav a', { hasText: 'link' }).click();
+  assert.equal(new URL(page.url()).hash, '#g3');
+  assert.equal(await page.evaluate(() => document.querySelector(':target')?.id), 'g3');
+
+  // A quote links to the comment it quotes (here one in another branch).
+  assert.equal(await page.locator('#g10 > .t .qf').innerText(), 'quoted from tern');
+  await page.locator('#g10 > .t .qf a').click();
+  assert.equal(new URL(page.url()).hash, '#g6');
+  assert.ok(await inViewport(page, 'g6'));
+  // …and the quoted comment lists who quoted it.
+  await page.locator('#g6 > .qb a', { hasText: 'late_comer' }).click();
+  assert.equal(new URL(page.url()).hash, '#g10');
+
+  // Keyboard: j/k/p move between comments, Enter collapses, ? lists the keys.
+  await page.goto(`${server.url}t/garden-paths/`);
+  await page.locator('h1').click();
+  await page.keyboard.press('j');
+  assert.equal(await focusedComment(page), 'g1');
+  await page.keyboard.press('j');
+  await page.keyboard.press('j');
+  assert.equal(await focusedComment(page), 'g3');
+  const outline = await page.evaluate(() => getComputedStyle(document.activeElement!).outlineStyle);
+  assert.notEqual(outline, 'none', 'focus is visible');
+  await page.keyboard.press('k');
+  assert.equal(await focusedComment(page), 'g2');
+  await page.keyboard.press('p');
+  assert.equal(await focusedComment(page), 'g1');
+  await page.keyboard.press('Enter');
+  assert.equal(await page.locator('#g1').evaluate((d: HTMLDetailsElement) => d.open), false);
+  await page.keyboard.press('j');
+  assert.equal(await focusedComment(page), 'g6', 'j skips the collapsed subtree');
+  await page.keyboard.press(' ');
+  assert.equal(await page.locator('#g6').evaluate((d: HTMLDetailsElement) => d.open), false);
+  await page.keyboard.press('?');
+  assert.equal(await page.locator('#_keys').isVisible(), true);
+  await page.keyboard.press('Escape');
+  assert.equal(await page.locator('#_keys').isVisible(), false);
+
+  // Expand all / collapse all.
+  await page.getByRole('button', { name: 'Collapse all' }).click();
+  assert.equal(await page.locator('details.c[open]').count(), 0);
+  await page.getByRole('button', { name: 'Expand all' }).click();
+  assert.equal(await page.locator('details.c:not([open])').count(), 0);
+  assert.deepEqual((page as Page & { errors: string[] }).errors, []);
+  await page.close();
+});
+
+test('axe-core: no serious or critical violation on the index, a thread and the 404 page (light and dark)', { skip }, async () => {
+  for (const colorScheme of ['light', 'dark'] as const) {
+    const page = await newPage({ colorScheme });
+    for (const path of ['', 't/garden-paths/', 't/inferred-parents/', 't/hostile-input/', 'no/such/page/']) {
+      const response = await page.goto(server.url + path);
+      if (path.startsWith('no/')) assert.equal(response?.status(), 404);
+      await page.addScriptTag({ content: axe.source });
+      const violations = await page.evaluate(async () => {
+        const result = await (window as unknown as { axe: typeof axe }).axe.run(document, { resultTypes: ['violations'] });
+        return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')})`);
+      });
+      assert.deepEqual(violations, [], `${colorScheme} /${path}`);
+    }
+    await page.close();
+  }
+});
+
+test('a 5,000-deep chain renders and scrolls; depth 50 is nested in the DOM', { skip, timeout: 240_000 }, async () => {
+  const page = await newPage();
+  await page.goto(`${server.url}t/chain/#c5000`, { timeout: 120_000 });
+  assert.equal(await page.locator('details.c').count(), 5000);
+  assert.ok(await inViewport(page, 'c5000'), 'the last reply is on screen');
+  assert.ok(await page.evaluate(() => document.documentElement.scrollHeight > 100 * innerHeight), 'the page scrolls');
+  assert.equal(await page.evaluate(() => document.getElementById('c50')!.parentElement!.closest('details.c')!.id), 'c49');
+  // Below level 451 replies follow one another inside it (browsers cannot nest ~512 deep).
+  assert.equal(await page.evaluate(() => document.getElementById('c5000')!.parentElement!.id), 'c451');
+  assert.equal(await page.locator('#c4000 > .t').isVisible(), true);
+  await page.locator('#c5000 > summary').focus();
+  await page.keyboard.press('k');
+  assert.equal(await focusedComment(page), 'c4999');
+  await page.keyboard.press('p');
+  assert.equal(await focusedComment(page), 'c4998', 'p goes to the parent even where the browser flattens deep nesting');
+  await page.close();
+});
+
+test('comfortable at 360 px: no sideways scrolling on the index and thread pages', { skip }, async () => {
+  const page = await newPage({ width: 360 });
+  for (const path of ['', 't/garden-paths/', 't/hostile-input/', 't/chain/']) {
+    await page.goto(server.url + path, { timeout: 120_000 });
+    const width = await page.evaluate(() => document.documentElement.scrollWidth);
+    assert.ok(width <= 360, `/${path} is ${width}px wide`);
+  }
+  await page.close();
+});
