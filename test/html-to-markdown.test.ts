@@ -87,7 +87,7 @@ test('htmlToMarkdown: emphasis, links and paragraphs come out as Markdown', () =
 // Generated comments in the HN subset (and just outside it): the fast path, when it takes a
 // comment, must give what the full path gives, and the result must render faithfully.
 const pieces = ['<a href="javascript:void0">', 'a', 'word', ' ', '  ', '\n', '*', '_', '#', '1.', '-', '+', '>', '`', '~', '|', '[', ']', '(', ')', '!', '\\', ':', 'www.x.com', 'http:&#x2F;&#x2F;x.org',
-  '&lt;', '&gt;', '&amp;', '&quot;', '&#x27;', '&#x2F;', '&nbsp;', '&', '<p>', '<i>', '</i>', '<b>', '</b>', '<a href="http:&#x2F;&#x2F;e.com&#x2F;a_b" rel="nofollow">', '</a>', '=', '&lt;b&gt;', '<br>', '<code>', '</code>', '<pre><code>', '</code></pre>', '<pre><code>  x = a &lt; b\n\n  y()\n</code></pre>'];
+  '&lt;', '&gt;', '&amp;', '&quot;', '&#x27;', '&#x2F;', '&nbsp;', '&', '<p>', '<i>', '</i>', '<b>', '</b>', '<a href="http:&#x2F;&#x2F;e.com&#x2F;a_b" rel="nofollow">', '</a>', '=', '&lt;b&gt;', '<br>', '<code>', '</code>', '<pre><code>', '</code></pre>', '<pre><code>  x = a &lt; b\n\n  y()\n</code></pre>', '<pre><code>a ``` b ````\n</code></pre>'];
 const generatedHtml = fc.array(fc.constantFrom(...pieces), { minLength: 1, maxLength: 24 }).map((parts) => parts.join(''));
 
 test('fast path and full path agree on generated HN comments', () => {
@@ -124,7 +124,7 @@ const proseHtml = fc
       { weight: 1, arbitrary: fc.constantFrom(...proseWords).map((w) => `<i>${w}</i>`) },
       { weight: 1, arbitrary: fc.constantFrom(...proseWords).map((w) => `<b>${w}</b>`) },
       { weight: 1, arbitrary: fc.constantFrom('https:&#x2F;&#x2F;e.org&#x2F;a', 'https:&#x2F;&#x2F;e.org&#x2F;?a=1&amp;b=2', 'mailto:a@b.c', 'ftp:&#x2F;&#x2F;x').chain((url) => fc.constantFrom(url, 'label', 'two words', 'w.x').map((label) => `<a href="${url}" rel="nofollow">${label}</a>`)) },
-      { weight: 1, arbitrary: fc.constant('<p>') },
+      { weight: 1, arbitrary: fc.constantFrom('<p>', '<p>&gt; ', '<p>&gt;&gt; ', '<pre><code>  code()\n</code></pre>') },
     ),
     { minLength: 1, maxLength: 30 },
   )

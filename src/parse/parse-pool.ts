@@ -11,8 +11,9 @@ export interface ParsePoolOptions {
   onResult?: (index: number, result: ParseJobResult) => void;
 }
 
-/** Jobs a worker holds at once: one in hand and one queued, so it never waits for us. */
-const perWorker = 2;
+/** Jobs a worker holds at once: one in hand and some queued, so it need not wait for this
+ * thread, which reads its answers only between two of its own jobs. */
+const perWorker = 4;
 
 /**
  * How many workers suit a batch: one less than the cores (this thread parses too), and none

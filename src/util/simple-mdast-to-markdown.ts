@@ -2,7 +2,7 @@ import type { PhrasingContent, Root } from 'mdast';
 
 /**
  * The fast path of `mdastToMarkdown`, for the trees `simpleHtmlToMdast` builds from most HN
- * comments: paragraphs of plain words with italics, bold and links. Where nothing in the
+ * comments: paragraphs of plain words with italics, bold and links, `> ` quotes, code blocks. Where nothing in the
  * tree needs escaping or care, the Markdown is written directly; that is decided strictly
  * (a text may hold only characters that mdast-util-to-markdown never escapes where they
  * stand, italics and bold only whole words between spaces, links only plain ones), and
@@ -13,11 +13,27 @@ import type { PhrasingContent, Root } from 'mdast';
 export function simpleMdastToMarkdown(tree: Root): string | undefined {
   const paragraphs: string[] = [];
   for (const block of tree.children) {
+    if (block.type === 'code' && !block.lang && !block.meta && block.value.trim() !== '') {
+      // Fenced, the fence longer than any run of backticks inside.
+      const fence = '`'.repeat(Math.max(3, longestRun(block.value, '`') + 1));
+      paragraphs.push(`${fence}\n${block.value}\n${fence}`);
+      continue;
+    }
     if (block.type !== 'paragraph' || block.children.length === 0) return undefined;
     const first = block.children[0]!;
-    if (first.type === 'text' && !startsWithLetter.test(first.value)) return undefined;
+    let children = block.children;
     let out = '';
-    const children = block.children;
+    if (first.type === 'text') {
+      if (quoteStart.test(first.value)) {
+        // An HN-style quote, `> words`, is text: its `>` is escaped (or it would quote).
+        const rest = first.value.slice(1);
+        if (!isPlain(rest)) return undefined;
+        out = `\\>`;
+        children = [{ type: 'text', value: rest }, ...block.children.slice(1)];
+      } else if (!safeStart.test(first.value)) {
+        return undefined;
+      }
+    }
     for (let i = 0; i < children.length; i++) {
       const node = children[i]!;
       const before = i > 0 ? lastChar(children[i - 1]!) : '';
@@ -31,8 +47,10 @@ export function simpleMdastToMarkdown(tree: Root): string | undefined {
   return paragraphs.join('\n\n');
 }
 
-/** Letters: no Markdown construct starts with one (a paragraph may start with it). */
-const startsWithLetter = /^\p{L}/u;
+/** Starts that no Markdown construct has (a paragraph may start with them). */
+const safeStart = /^(?:[\p{L}"'(]|\d+ )/u;
+/** `> ` and a word: HN's way of quoting, plain text that must not become a blockquote. */
+const quoteStart = /^> [\p{L}"'(]/u;
 /**
  * Text mdast-util-to-markdown writes as is in a paragraph, away from its start: no `\`,
  * `*`, `_`, `` ` ``, `[`, `]`, `<`, `&`, `~`, no white space but single spaces, no controls.
@@ -78,6 +96,16 @@ function phrasing(node: PhrasingContent, before: string, after: string): string 
     default:
       return undefined;
   }
+}
+
+function longestRun(value: string, character: string): number {
+  let longest = 0;
+  let run = 0;
+  for (const c of value) {
+    run = c === character ? run + 1 : 0;
+    if (run > longest) longest = run;
+  }
+  return longest;
 }
 
 function firstChar(node: PhrasingContent): string {
