@@ -40,9 +40,10 @@ export async function parseJobs(jobs: readonly ParseJob[], options: ParsePoolOpt
     options.onResult?.(index, result);
   };
 
-  const pool = startWorkers(Math.min(options.workers, Math.max(0, jobs.length - 1)), jobs, queue, finish);
+  const parseHere = options.parseHere ?? true;
+  const pool = startWorkers(Math.min(options.workers, Math.max(0, jobs.length - (parseHere ? 1 : 0))), jobs, queue, finish);
   try {
-    while (queue.length > 0 && (options.parseHere ?? true)) {
+    while (queue.length > 0 && parseHere) {
       pool.check();
       const index = queue.shift()!;
       finish(index, await runParseJob(jobs[index]!));
@@ -163,8 +164,9 @@ function spawnParseWorker(): Worker {
   for (let i = 0; i < process.execArgv.length; i++) {
     const flag = process.execArgv[i]!;
     const value = process.execArgv[i + 1];
-    if ((flag === '--require' || flag === '--import') && value !== undefined && /[\\/]tsx[\\/]/.test(value)) i++;
-    else if (!/^--(require|import)=.*[\\/]tsx[\\/]/.test(flag)) execArgv.push(flag);
+    const isTsx = (module: string) => /^tsx(\/|$)|[\\/]tsx[\\/]/.test(module);
+    if ((flag === '--require' || flag === '--import') && value !== undefined && isTsx(value)) i++;
+    else if (!(/^--(require|import)=/.test(flag) && isTsx(flag.replace(/^[^=]*=/, '')))) execArgv.push(flag);
   }
   return new Worker(bootstrap, { eval: true, execArgv });
 }
