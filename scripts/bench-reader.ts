@@ -26,6 +26,7 @@ interface Figures {
   wrapperPerComment: number;
   beyondTextPerComment: number;
   jsGzip: number;
+  renderSeconds: number;
 }
 
 function bench(name: string, shape: 'bushy' | 'chain', comments: number): Figures {
@@ -42,6 +43,13 @@ function bench(name: string, shape: 'bushy' | 'chain', comments: number): Figure
     if (run.status !== 0) throw new Error(`build failed:\n${run.stderr}`);
     const siteSeconds = Number(/site written to .* in ([\d.]+) s/.exec(run.stderr)?.[1] ?? NaN);
     const html = readFileSync(join(work, 'site', 't', name, 'index.html'), 'utf8');
+    // The reader's own share: rendering the page body from the archive JSON, in a fresh process.
+    const timing = spawnSync(
+      process.execPath,
+      ['--import', 'tsx', '--input-type=module', '-e', `import { threadPageBody } from './src/site/_lib/thread-page.ts'; import { readFileSync } from 'node:fs'; const t = JSON.parse(readFileSync(${JSON.stringify(join(work, 'archive', `${name}.json`))}, 'utf8')); const s = performance.now(); threadPageBody(t); console.log((performance.now() - s) / 1000);`],
+      { cwd: projectDir, encoding: 'utf8' },
+    );
+    const renderSeconds = Number(timing.stdout.trim());
 
     // Text: the comments' Markdown as written, and the HTML it renders to (inside .t).
     const textBytes = thread.comments.reduce((n, c) => n + Buffer.byteLength(c.text), 0);
@@ -70,6 +78,7 @@ function bench(name: string, shape: 'bushy' | 'chain', comments: number): Figure
       wrapperPerComment: (treeBytes - renderedTextBytes) / thread.comments.length,
       beyondTextPerComment: (Buffer.byteLength(html) - textBytes) / thread.comments.length,
       jsGzip: gz(js),
+      renderSeconds,
     };
   } finally {
     rmSync(work, { recursive: true, force: true });
@@ -81,7 +90,8 @@ const rows = [
   ['', ...results.map((r) => r.name)],
   ['comments', ...results.map((r) => String(r.comments))],
   ['build, parse + site (wall)', ...results.map((r) => `${r.buildSeconds.toFixed(2)} s`)],
-  ['  of which Eleventy', ...results.map((r) => `${r.siteSeconds.toFixed(2)} s`)],
+  ['  of which Eleventy (all pages, search index)', ...results.map((r) => `${r.siteSeconds.toFixed(2)} s`)],
+  ['  rendering the thread page alone (cold process)', ...results.map((r) => `${r.renderSeconds.toFixed(2)} s`)],
   ['thread page', ...results.map((r) => `${kb(r.pageBytes)} (${kb(r.pageGzip)} gzip)`)],
   ['comment text (Markdown source)', ...results.map((r) => kb(r.textBytes))],
   ['markup per comment beyond its rendered text', ...results.map((r) => `${Math.round(r.wrapperPerComment)} B`)],

@@ -39,7 +39,6 @@ export function threadPageBody(thread: Thread): string {
   const facts: string[] = [plural(thread.comments.length, 'comment'), plural(participants.size, 'participant')];
   facts.push(`from <code>${escapeHtml(thread.source.file)}</code> (${escapeHtml(formatName(thread.source.format))})`);
   if (thread.source.missing) facts.push(`${plural(thread.source.missing, 'comment')} listed by the source but not in the dump`);
-  facts.push(`<a href="${threadJsonUrl(thread.id)}" download>Download JSON</a>`);
 
   const story = thread.text ? `<div class="t story-text">${renderMarkdown(thread.text, { idPrefix: '_story.' })}</div>` : '';
   const overview = overviewSvg(thread.comments, shape);
@@ -49,7 +48,7 @@ export function threadPageBody(thread: Thread): string {
 <h1>${escapeHtml(thread.title)}</h1>
 ${meta.length ? `<p class="meta">${meta.join(' · ')}</p>` : ''}
 ${story}
-<p class="facts">${facts.join(' · ')}</p>
+<p class="facts">${facts.join(' · ')}<span class="dl"> · <a href="${threadJsonUrl(thread.id)}" download>Download JSON</a></span></p>
 </article>
 ${overview ? `<section class="ov" aria-labelledby="_ov"><h2 id="_ov">Overview</h2>\n${overview}\n</section>` : ''}
 <section class="comments" aria-labelledby="_cm">
