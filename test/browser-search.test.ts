@@ -79,8 +79,9 @@ async function resultIds(): Promise<string[]> {
   return hrefs.map((href) => {
     const url = new URL(href);
     assert.ok(url.pathname.startsWith(prefix), `${href} stays under the prefix`);
-    assert.match(url.hash, /^#[A-Za-z][\w-]*$/, `${href} ends with #<comment id>`);
-    return decodeURIComponent(url.hash.slice(1));
+    // A comment: #<comment id>; a thread's story: the top of the page's content (#_main).
+    assert.match(url.hash, /^#([A-Za-z][\w-]*|_main)$/, `${href} ends with #<comment id>`);
+    return url.hash === '#_main' ? `story:${url.pathname}` : decodeURIComponent(url.hash.slice(1));
   });
 }
 

@@ -81,6 +81,7 @@ test('-word, author:, thread:, is:quote and -is:quote', async () => {
   assert.deepEqual((await ids(engine, 'dough -rye')).sort(), ['b1', 'b2', 'b6', 'w2']);
   assert.deepEqual((await ids(engine, 'author:crumbshot')).sort(), ['b2', 'b5']);
   assert.deepEqual(await ids(engine, 'author:CrumbShot rye'), ['b5']);
+  assert.deepEqual((await ids(engine, 'dough -author:ovenmitt')).sort(), ['b2', 'b6', 'b7']);
   assert.deepEqual(await ids(engine, 'thread:winter-cycling degrees'), ['w2']);
   assert.deepEqual(await ids(engine, 'chains is:quote'), ['w5']);
   assert.deepEqual(await ids(engine, 'chains -is:quote'), ['w4']);

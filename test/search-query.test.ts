@@ -18,6 +18,7 @@ test('operators: author, thread, is:quote, -is:quote', () => {
   assert.deepEqual(q.words, ['dough']);
   assert.equal(q.quote, true);
   assert.equal(parseQuery('dough -is:quote').quote, false);
+  assert.deepEqual(parseQuery('dough -author:ovenmitt').excludedAuthors, ['ovenmitt']);
   assert.deepEqual(parseQuery('author:"Jane Doe" x').authors, ['Jane Doe']);
   assert.deepEqual(parseQuery('AUTHOR:Bob').authors, ['Bob']);
 });
@@ -37,6 +38,6 @@ test('an unterminated quote runs to the end; curly quotes count; a lone dash is 
 });
 
 test('formatQuery gives back an equivalent query', () => {
-  const text = 'rye "the crumb" -wheat author:ovenmitt thread:home-bread -is:quote';
+  const text = 'rye "the crumb" -wheat author:ovenmitt -author:"Jane Doe" thread:home-bread -is:quote';
   assert.deepEqual(parseQuery(formatQuery(parseQuery(text))), parseQuery(text));
 });

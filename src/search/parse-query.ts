@@ -10,6 +10,8 @@ export interface ParsedQuery {
   excludedPhrases: string[];
   /** `author:name` (several: any of them). */
   authors: string[];
+  /** `-author:name`: their comments are left out. */
+  excludedAuthors: string[];
   /** `thread:<id>` (several: any of them). */
   threads: string[];
   /** `is:quote` → true (only quoted text), `-is:quote` → false (only the comment's own words). */
@@ -22,11 +24,11 @@ const operators = new Set(['author', 'thread', 'is']);
 
 /**
  * Parses the query language: words, `"phrases"`, `-word`, `-"phrase"`, `author:name`,
- * `author:"two words"`, `thread:<id>`, `is:quote`, `-is:quote`. A leading `+` is ignored
+ * `author:"two words"`, `-author:name`, `thread:<id>`, `is:quote`, `-is:quote`. A leading `+` is ignored
  * (every word is required anyway); an unterminated quote runs to the end of the query.
  */
 export function parseQuery(input: string): ParsedQuery {
-  const q: ParsedQuery = { words: [], excluded: [], phrases: [], excludedPhrases: [], authors: [], threads: [], unknown: [] };
+  const q: ParsedQuery = { words: [], excluded: [], phrases: [], excludedPhrases: [], authors: [], excludedAuthors: [], threads: [], unknown: [] };
   let i = 0;
   const s = input.replace(/[“”„]/g, '"');
   const readQuoted = (): string => {
@@ -61,8 +63,7 @@ export function parseQuery(input: string): ParsedQuery {
       if (value === '' && s[i] === '"') value = readQuoted().trim();
       if (value === '') continue;
       if (key === 'author') {
-        if (!negated) q.authors.push(value);
-        else q.unknown.push(`-author:${value}`);
+        (negated ? q.excludedAuthors : q.authors).push(value);
       } else if (key === 'thread') {
         if (!negated) q.threads.push(value);
         else q.unknown.push(`-thread:${value}`);
@@ -89,6 +90,7 @@ export function formatQuery(q: ParsedQuery): string {
     ...q.excluded.map((w) => `-${w}`),
     ...q.excludedPhrases.map((p) => `-"${p}"`),
     ...q.authors.map((a) => `author:${quoteIfSpaced(a)}`),
+    ...q.excludedAuthors.map((a) => `-author:${quoteIfSpaced(a)}`),
     ...q.threads.map((t) => `thread:${t}`),
     ...(q.quote === true ? ['is:quote'] : q.quote === false ? ['-is:quote'] : []),
   ].join(' ');

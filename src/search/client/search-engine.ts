@@ -363,6 +363,7 @@ export class SearchEngine {
     ];
     if (query.authors.length > 1) required.splice(indexed.length); // several authors: any of them (below)
     const excludedDocs = negative.length > 0 ? await this.anyOf(negative, searchedFields, manifest, threads) : new Set<number>();
+    if (query.excludedAuthors.length > 0) for (const doc of await this.anyOf(query.excludedAuthors.map(authorKey), ['author'], manifest, threads)) excludedDocs.add(doc);
     const accept = (doc: number) => inThreads(doc) && !excludedDocs.has(doc);
     let matched = await this.match(required, manifest, threads, Math.max(300, (page + 1) * pageSize), accept);
     if (query.authors.length > 1) {
@@ -373,7 +374,7 @@ export class SearchEngine {
     if (matched === null) {
       if (threadRanges.length === 0) {
         if (query.phrases.length > 0) return respond({ message: 'That phrase has only very common words, which the index leaves out: add a less common word, or search within a thread (thread:<id>).' });
-        if (query.excluded.length > 0 || query.excludedPhrases.length > 0 || query.quote !== undefined) return respond({ message: 'Add a word to search for: a query cannot only exclude.' });
+        if (query.excluded.length > 0 || query.excludedPhrases.length > 0 || query.excludedAuthors.length > 0 || query.quote !== undefined) return respond({ message: 'Add a word to search for: a query cannot only exclude.' });
         return respond({ message: input.trim() === '' ? 'Type words to search for.' : 'Those words are too common to search for alone: add another word.' });
       }
       matched = [];
@@ -484,6 +485,7 @@ export class SearchEngine {
     query.authors.forEach((a, i) => options.push({ dropped: `author:${a}`, rest: without('authors', i) }));
     query.threads.forEach((t, i) => options.push({ dropped: `thread:${t}`, rest: without('threads', i) }));
     query.excluded.forEach((w, i) => options.push({ dropped: `-${w}`, rest: without('excluded', i) }));
+    query.excludedAuthors.forEach((a, i) => options.push({ dropped: `-author:${a}`, rest: without('excludedAuthors', i) }));
     if (query.quote !== undefined) options.push({ dropped: query.quote ? 'is:quote' : '-is:quote', rest: { ...query, quote: undefined } });
     const out: SearchResponse['suggestions'] = [];
     for (const { dropped, rest } of options.slice(0, 8)) {

@@ -79,7 +79,8 @@ function hitItem(hit: SearchHit, response: SearchResponse, termSet: Set<string>)
     }
   }
   const base = new URL(threadPattern.replace('{id}', encodeURIComponent(hit.threadId)), location.href);
-  const href = hit.id ? `${base.pathname}#${encodeURIComponent(hit.id)}` : base.pathname;
+  // A story has no comment id: its result links to the top of the thread page's content.
+  const href = `${base.pathname}#${hit.id ? encodeURIComponent(hit.id) : '_main'}`;
   const link = el('a', { href, className: 'sr-link' }, el('span', { className: 'sr-title' }, hit.threadTitle || hit.threadId));
   link.addEventListener('click', () => {
     try {
@@ -140,6 +141,7 @@ function render(q: string, page: number, r: SearchResponse): void {
   if (page + 1 < pages) pager.append(el('a', { href: urlFor(q, page + 1), rel: 'next' }, 'Next →'));
 }
 
+const pageTitle = document.title;
 let generation = 0;
 /** Rounds of "check more" asked for the current query. */
 let more = 0;
@@ -154,13 +156,14 @@ async function run(again = false): Promise<void> {
     status.replaceChildren(el('p', {}, 'Type words to search for. Put "an exact phrase" in quotes; -word leaves a word out; author:name, thread:id, is:quote and -is:quote narrow the search.'));
     return;
   }
-  document.title = `${q} · ${document.title.replace(/^.* · (?=[^·]+ · )/, '')}`;
+  document.title = `${q} – ${pageTitle}`;
   status.replaceChildren(el('p', {}, 'Searching…'));
   app.setAttribute('aria-busy', 'true');
   try {
     const response = await engine.search(q, page, pageSize, more);
     if (mine !== generation) return;
     render(q, page, response);
+    if (response.query.unknown.length > 0) status.append(el('p', {}, `Not understood, so left out: ${response.query.unknown.join(' ')} (the operators are author:, thread:, is:quote).`));
     app.dataset.computeMs = response.computeMs.toFixed(1);
   } catch (error) {
     if (mine !== generation) return;
