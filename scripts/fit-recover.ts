@@ -135,25 +135,43 @@ const dot = (w: Float64Array, x: Float64Array) => {
   return s;
 };
 
-/** The depth prior that gives the most right parents when whole training threads are decoded. */
-function fitDepthPenalty(mode: 'plain' | 'header', weights: Record<string, number>): number {
-  let best = 0;
+/**
+ * The decoder's priors, fitted on whole decoded training threads: a bonus for answering the
+ * previous comment (added to the fitted `up0` weight), a bonus for the story (added to `story`)
+ * and the depth penalty. Step-by-step fitting cannot see what a choice does to the readings that
+ * follow: left alone, the decoder almost never starts a new top-level comment and builds chains
+ * hundreds deep, which no reader would accept. So the priors that give the most right parents
+ * are chosen among those whose trees have about as many top-level comments as the true ones
+ * (0.75–1.5 times as many).
+ */
+function fitPriors(mode: 'plain' | 'header', weights: Record<string, number>): { up0: number; story: number; depthPenalty: number } {
+  let best = { up0: weights.up0 ?? 0, story: weights.story ?? 0, depthPenalty: 0 };
   let bestHits = -1;
-  for (let penalty = 0; penalty <= 1.501; penalty += 0.1) {
-    let hits = 0;
-    let total = 0;
-    for (const { units, parents, rootLinks } of attachDumps[mode]) {
-      const found = attachComments(units, { weights, depthPenalty: penalty, rootLinks });
-      parents.forEach((p, k) => {
-        if (p === -2) return;
-        total++;
-        if (found.parents[k] === p) hits++;
-      });
-    }
-    console.error(`  ${mode} depth penalty ${penalty.toFixed(1)}: ${(hits / total).toFixed(3)} of parents right`);
-    if (hits > bestHits) {
-      bestHits = hits;
-      best = Math.round(penalty * 10) / 10;
+  for (const bonus of [0, 0.25, 0.5, 0.75, 1]) {
+    for (const storyBonus of [0, 0.5, 1, 1.5]) {
+      for (const penalty of [0, 0.1, 0.2, 0.3, 0.5]) {
+        const tried = { ...weights, up0: (weights.up0 ?? 0) + bonus, story: (weights.story ?? 0) + storyBonus };
+        let hits = 0;
+        let total = 0;
+        let top = 0;
+        let trueTop = 0;
+        for (const { units, parents, rootLinks } of attachDumps[mode]) {
+          const found = attachComments(units, { weights: tried, depthPenalty: penalty, rootLinks });
+          parents.forEach((p, k) => {
+            if (p === -2) return;
+            total++;
+            if (found.parents[k] === p) hits++;
+            if (found.parents[k] === -1) top++;
+            if (p === -1) trueTop++;
+          });
+        }
+        if (top < 0.75 * trueTop || top > 1.5 * trueTop) continue;
+        if (hits > bestHits) {
+          bestHits = hits;
+          best = { up0: Math.round(tried.up0 * 1000) / 1000, story: Math.round(tried.story * 1000) / 1000, depthPenalty: penalty };
+          console.error(`  ${mode}: up0 +${bonus}, story +${storyBonus}, depth penalty ${penalty}: ${(hits / total).toFixed(3)} of parents right, ${top}/${trueTop} top-level`);
+        }
+      }
     }
   }
   return best;
@@ -240,8 +258,16 @@ for (const [mode, w] of [['plain', wp], ['header', wh]] as const) {
   console.error(`  ${mode}: teacher-forced accuracy ${(hit / n).toFixed(3)}, previous-comment baseline ${(chain / n).toFixed(3)}`);
 }
 
-const depthPenaltyPlain = fitDepthPenalty('plain', named(attachFeatureNames, wp));
-const depthPenaltyHeader = fitDepthPenalty('header', named(attachFeatureNames, wh));
+const attachPlain = named(attachFeatureNames, wp);
+const attachHeader = named(attachFeatureNames, wh);
+const priorsPlain = fitPriors('plain', attachPlain);
+const priorsHeader = fitPriors('header', attachHeader);
+attachPlain.up0 = priorsPlain.up0;
+attachPlain.story = priorsPlain.story;
+attachHeader.up0 = priorsHeader.up0;
+attachHeader.story = priorsHeader.story;
+const depthPenaltyPlain = priorsPlain.depthPenalty;
+const depthPenaltyHeader = priorsHeader.depthPenalty;
 
 const out = `// Written by \`npm run fit:recover\` (scripts/fit-recover.ts): the fitted cue weights.
 // Fitted on: ${threads.map((t) => t.split('/').pop()).join(', ')}.
@@ -252,7 +278,7 @@ export const weights: {
   attachHeader: Record<string, number>;
   depthPenaltyPlain: number;
   depthPenaltyHeader: number;
-} = ${JSON.stringify({ boundary: boundaryWeights, boundaryThreshold: bestThreshold, attachPlain: named(attachFeatureNames, wp), attachHeader: named(attachFeatureNames, wh), depthPenaltyPlain, depthPenaltyHeader }, null, 2)};
+} = ${JSON.stringify({ boundary: boundaryWeights, boundaryThreshold: bestThreshold, attachPlain, attachHeader, depthPenaltyPlain, depthPenaltyHeader }, null, 2)};
 `;
 writeFileSync(join(root, 'src/recover/weights.ts'), out);
 console.error('wrote src/recover/weights.ts');

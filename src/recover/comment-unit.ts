@@ -1,6 +1,6 @@
 import type { CuedLine } from './dump-line.ts';
 import { combineFingerprints, type StyleFingerprint } from './style-fingerprint.ts';
-import { centroid, cosine, termVectors, type TermVector } from './term-vectors.ts';
+import { centroid, cosineDense, termVectors, type TermVector } from './term-vectors.ts';
 import { wordPairs } from './quote-match.ts';
 
 /** What a copied HN page's header line says about a comment. */
@@ -44,22 +44,40 @@ export function ownPairs(unit: CommentUnit): Set<string> {
 }
 
 export function commentUnits(segments: readonly (readonly CuedLine[])[], headers?: readonly (HeaderInfo | undefined)[]): CommentUnit[] {
-  const owns = segments.map((items) => items.filter((l) => l.cues.quoteDepth === 0));
-  const vectors = termVectors(owns.map((own) => own.flatMap((l) => l.words)));
+  const owns: CuedLine[][] = [];
+  const bags: string[][] = [];
+  for (const items of segments) {
+    const own: CuedLine[] = [];
+    const bag: string[] = [];
+    for (const l of items) {
+      if (l.cues.quoteDepth !== 0) continue;
+      own.push(l);
+      for (const w of l.words) bag.push(w);
+    }
+    owns.push(own);
+    bags.push(bag);
+  }
+  const vectors = termVectors(bags);
   const topic = centroid(vectors);
   return segments.map((items, k) => {
     const own = owns[k]!;
-    const first = own[0]?.cues;
     let letters = 0;
-    for (const l of items) letters += l.cues.letters;
+    let addressesYou = false;
+    const quotes: CommentUnit['quotes'] = [];
+    for (const l of items) {
+      letters += l.cues.letters;
+      if (l.cues.quoteDepth > 0) {
+        if (l.folded !== '') quotes.push({ folded: l.folded, depth: l.cues.quoteDepth });
+      } else if (l.cues.addressesYou) addressesYou = true;
+    }
     const unit: CommentUnit = {
-      ownFolded: own.map((l) => l.folded).join(' '),
-      quotes: items.filter((l) => l.cues.quoteDepth > 0 && l.folded !== '').map((l) => ({ folded: l.folded, depth: l.cues.quoteDepth })),
+      ownFolded: own.length === 1 ? own[0]!.folded : own.map((l) => l.folded).join(' '),
+      quotes,
       vector: vectors[k]!,
-      topicCosine: cosine(vectors[k]!, topic),
-      style: combineFingerprints(own.map((l) => l.style)),
-      opener: first?.opener ?? false,
-      addressesYou: own.some((l) => l.cues.addressesYou),
+      topicCosine: cosineDense(vectors[k]!, topic),
+      style: own.length === 1 ? own[0]!.style : combineFingerprints(own.map((l) => l.style)),
+      opener: own[0]?.cues.opener ?? false,
+      addressesYou,
       letters,
     };
     const header = headers?.[k];

@@ -9,6 +9,15 @@ export function quoteMatch(quote: string, text: string, textPairs?: Set<string> 
   if (` ${text} `.includes(` ${quote} `)) return 1;
   const words = quote.split(' ');
   if (words.length < 3) return 0;
+  // Cheap reject: a fuzzy match needs at least one of the quote's longer words in the text.
+  let anyWord = false;
+  for (const w of words) {
+    if (w.length >= 4 && text.includes(w)) {
+      anyWord = true;
+      break;
+    }
+  }
+  if (!anyWord) return 0;
   const pairs = typeof textPairs === 'function' ? textPairs() : textPairs ?? wordPairs(text);
   let hit = 0;
   for (let i = 1; i < words.length; i++) if (pairs.has(`${words[i - 1]} ${words[i]}`)) hit++;

@@ -13,17 +13,18 @@ export function termVectors(bags: readonly (readonly string[])[]): TermVector[] 
   const idOf = new Map<string, number>();
   const df: number[] = [];
   const idBags = bags.map((bag) => {
-    const ids: number[] = [];
-    for (const term of bag) {
+    const ids = new Int32Array(bag.length);
+    for (let i = 0; i < bag.length; i++) {
+      const term = bag[i]!;
       let id = idOf.get(term);
       if (id === undefined) {
         id = df.length;
         idOf.set(term, id);
         df.push(0);
       }
-      ids.push(id);
+      ids[i] = id;
     }
-    ids.sort((a, b) => a - b);
+    ids.sort();
     let last = -1;
     for (const id of ids) {
       if (id !== last) df[id]!++;
@@ -33,21 +34,24 @@ export function termVectors(bags: readonly (readonly string[])[]): TermVector[] 
   });
   const n = bags.length;
   return idBags.map((ids) => {
-    const unique: number[] = [];
-    const weights: number[] = [];
+    let unique = 0;
+    for (let i = 0; i < ids.length; i++) if (i === 0 || ids[i] !== ids[i - 1]) unique++;
+    const outIds = new Int32Array(unique);
+    const weights = new Float64Array(unique);
     let norm = 0;
+    let u = 0;
     for (let i = 0; i < ids.length; ) {
       let j = i;
       while (j < ids.length && ids[j] === ids[i]) j++;
       const weight = (1 + Math.log(j - i)) * Math.log(1 + n / df[ids[i]!]!);
-      unique.push(ids[i]!);
-      weights.push(weight);
+      outIds[u] = ids[i]!;
+      weights[u++] = weight;
       norm += weight * weight;
       i = j;
     }
     norm = Math.sqrt(norm);
-    const out = Float64Array.from(weights, (x) => (norm > 0 ? x / norm : 0));
-    return { ids: Int32Array.from(unique), weights: out };
+    if (norm > 0) for (let i = 0; i < unique; i++) weights[i] = weights[i]! / norm;
+    return { ids: outIds, weights };
   });
 }
 
@@ -68,15 +72,22 @@ export function cosine(a: TermVector, b: TermVector): number {
   return sum;
 }
 
-/** The normalised sum of some vectors (the thread's overall vocabulary). */
-export function centroid(vectors: readonly TermVector[]): TermVector {
-  const sum = new Map<number, number>();
-  for (const v of vectors) for (let i = 0; i < v.ids.length; i++) sum.set(v.ids[i]!, (sum.get(v.ids[i]!) ?? 0) + v.weights[i]!);
-  const ids = Int32Array.from([...sum.keys()].sort((a, b) => a - b));
-  const weights = Float64Array.from(ids, (id) => sum.get(id)!);
+/** The normalised sum of some vectors (the thread's overall vocabulary), dense: weight by term id. */
+export function centroid(vectors: readonly TermVector[]): Float64Array {
+  let size = 0;
+  for (const v of vectors) if (v.ids.length > 0) size = Math.max(size, v.ids[v.ids.length - 1]! + 1);
+  const sum = new Float64Array(size);
+  for (const v of vectors) for (let i = 0; i < v.ids.length; i++) sum[v.ids[i]!] = sum[v.ids[i]!]! + v.weights[i]!;
   let norm = 0;
-  for (const w of weights) norm += w * w;
+  for (const w of sum) norm += w * w;
   norm = Math.sqrt(norm) || 1;
-  for (let i = 0; i < weights.length; i++) weights[i] = weights[i]! / norm;
-  return { ids, weights };
+  for (let i = 0; i < size; i++) sum[i] = sum[i]! / norm;
+  return sum;
+}
+
+/** Cosine of a unit vector with a dense unit vector (a centroid). */
+export function cosineDense(a: TermVector, dense: Float64Array): number {
+  let sum = 0;
+  for (let i = 0; i < a.ids.length; i++) sum += a.weights[i]! * (dense[a.ids[i]!] ?? 0);
+  return sum;
 }

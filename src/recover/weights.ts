@@ -51,8 +51,8 @@ export const weights: {
   },
   "boundaryThreshold": 0.425,
   "attachPlain": {
-    "story": -0.555,
-    "up0": 0.391,
+    "story": 0.945,
+    "up0": 1.391,
     "up1": -0.151,
     "up2": -0.299,
     "upLog": -0.492,
@@ -75,7 +75,7 @@ export const weights: {
   },
   "attachHeader": {
     "story": -0.617,
-    "up0": 0.373,
+    "up0": 1.123,
     "up1": -0.07,
     "up2": -0.215,
     "upLog": -0.563,
@@ -100,6 +100,6 @@ export const weights: {
     "authorEarlierInChain": 1.536,
     "olderThanJ": -3.146
   },
-  "depthPenaltyPlain": 0.2,
-  "depthPenaltyHeader": 0
+  "depthPenaltyPlain": 0.1,
+  "depthPenaltyHeader": 0.3
 };
