@@ -151,3 +151,11 @@ test('scores are Lunr’s: same documents and scores as lunr.Builder over the wh
   }
   assert.ok(compared > 20, `compared ${compared} scores`);
 });
+
+test('an empty archive: searches answer with no results', async () => {
+  const { engine, built } = engineFor([]);
+  assert.equal(built.manifest.parts.length, 0);
+  const r = await engine.search('anything');
+  assert.equal(r.total, 0);
+  assert.deepEqual(r.hits, []);
+});

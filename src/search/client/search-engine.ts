@@ -119,6 +119,7 @@ export class SearchEngine {
   }
 
   private part(k: number, manifest: SearchManifest): Promise<Map<string, TermEntry>> {
+    if (k >= manifest.parts.length) return Promise.resolve(new Map()); // an empty archive has no parts
     let p = this.parts.get(k);
     if (!p) {
       p = (this.fetchJson(this.versioned(`t/${k}.json`, manifest)) as Promise<TermEntry[]>).then((entries) => new Map(entries.map((e) => [e[0], e])));
