@@ -108,8 +108,18 @@ for (const thread of threads) {
 }
 rmSync(dir, { recursive: true, force: true });
 
-/** Full-batch gradient descent with Adam and an L2 penalty; returns one weight per feature. */
-function fit(dim: number, gradient: (w: Float64Array, g: Float64Array) => number, l2: number, steps = 1500): Float64Array {
+/**
+ * Full-batch gradient descent with Adam and an L2 penalty towards `prior` (0 where none is
+ * given); returns one weight per feature. The priors carry what the few training examples of a
+ * rare but decisive cue cannot (an "Edit:" line continues its comment).
+ */
+function fit(
+  dim: number,
+  gradient: (w: Float64Array, g: Float64Array) => number,
+  l2: number,
+  steps = 1500,
+  prior?: { mean: Float64Array; strength: Float64Array },
+): Float64Array {
   const w = new Float64Array(dim);
   const m = new Float64Array(dim);
   const v = new Float64Array(dim);
@@ -119,7 +129,7 @@ function fit(dim: number, gradient: (w: Float64Array, g: Float64Array) => number
     g.fill(0);
     loss = gradient(w, g);
     for (let i = 0; i < dim; i++) {
-      const gi = g[i]! + l2 * w[i]!;
+      const gi = g[i]! + (prior ? prior.strength[i]! * (w[i]! - prior.mean[i]!) : 0) + l2 * w[i]!;
       m[i] = 0.9 * m[i]! + 0.1 * gi;
       v[i] = 0.999 * v[i]! + 0.001 * gi * gi;
       w[i] = w[i]! - (0.05 * (m[i]! / (1 - 0.9 ** t))) / (Math.sqrt(v[i]! / (1 - 0.999 ** t)) + 1e-8);
@@ -128,6 +138,21 @@ function fit(dim: number, gradient: (w: Float64Array, g: Float64Array) => number
   console.error(`  final loss ${loss.toFixed(4)}`);
   return w;
 }
+
+/** Prior weights for rare, decisive continuation cues (log-odds; see `fit`). */
+const boundaryPriors: Partial<Record<(typeof boundaryFeatureNames)[number], number>> = {
+  editTrailer: -3,
+  footnote: -2.5,
+  listAfterList: -2,
+  listAfterColon: -2,
+  codeAfterCode: -2,
+  afterQuote: -2.5,
+  url: -1.5,
+};
+const boundaryPrior = {
+  mean: Float64Array.from(boundaryFeatureNames, (n) => boundaryPriors[n] ?? 0),
+  strength: Float64Array.from(boundaryFeatureNames, (n) => (boundaryPriors[n] === undefined ? 0 : 0.02)),
+};
 
 const dot = (w: Float64Array, x: Float64Array) => {
   let s = 0;
@@ -189,7 +214,7 @@ const wb = fit(boundaryFeatureNames.length, (w, g) => {
     for (let i = 0; i < x.length; i++) g[i]! += ((p - y) * x[i]!) / boundaryData.length;
   }
   return loss / boundaryData.length;
-}, 0.002);
+}, 0.002, 1500, boundaryPrior);
 
 function fitAttach(data: { rows: Float64Array[]; answer: number }[]): Float64Array {
   return fit(attachFeatureNames.length, (w, g) => {

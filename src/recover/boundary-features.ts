@@ -40,6 +40,8 @@ export const boundaryFeatureNames = [
   'afterDeleted',
   ...firstWordClasses.filter((c) => c !== 'other').map((c) => `first:${c}` as const),
   'echoPrev',
+  'bothLong',
+  'lengthGap',
 ] as const;
 
 /** What the decoder knows about the comment being built when it looks at the next line. */
@@ -125,6 +127,8 @@ export function boundaryFeatures(ctx: BoundaryContext, i: number, state: Segment
   set(p.deleted);
   for (const kind of firstWordClasses) if (kind !== 'other') set(c.firstWord === kind);
   set(echoesPrevious(cur.folded, prev.folded));
+  set(c.letters > 250 && p.letters > 250);
+  set(Math.abs(Math.log((c.letters + 20) / (p.letters + 20))));
   return f;
 }
 

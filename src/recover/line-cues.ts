@@ -33,7 +33,7 @@ const quotePrefix = /^\s*((?:>\s?)+)/;
 const listItem = /^\s*(?:[-*•+–]\s+\S|\(?\d{1,3}[.)]\s+\S|\(?[a-hA-H][.)]\s+\S)/;
 const footnote = /^\s*\[\d{1,3}\]/;
 const bareUrl = /^\s*(?:<)?(?:https?:\/\/|www\.)\S+(?:>)?\s*$/i;
-const editTrailer = /^\s*(?:edit(?:ed)?|update[d]?|eta|ps|p\.s\.|addendum|correction|edit \d+)\s*(?:\d+\s*)?[:\-—]/i;
+const editTrailer = /^\s*(?:edit(?:ed)?|update[d]?|eta|ps|p\.s\.|addendum|correction)\s*(?:#?\d+\s*)?[:\-—]/i;
 const deleted = /^\s*\[(?:deleted|removed|flagged|dead)\]\s*$/i;
 const codeLike =
   /(?:^\s*(?:\$ |#include|import |from \S+ import|def |fn |func |let |const |var |return\b|if \(|for \(|while \(|}|\)|\]|<\/?\w+>)|[;{]\s*$|=>|::|\+\+|!==?|===?\s|^\s*\w+\(.*\)\s*;?$)/;
