@@ -116,14 +116,14 @@ function fastMarkdown(html: string): { fast: string; full: string } | undefined 
 
 // Prose-like comments (words, punctuation, italics, bold, links), where the fast writer
 // should take most, and its bytes must be mdast-util-to-markdown's.
-const proseWords = ['word', 'Other', 'x', 'née', '“quoted”', '😀', 'www', 'w.x', 'http:', 'https:&#x2F;&#x2F;e.org', 'a@b', '@', '.', ',', '!', '?', ':', ';', '(', ')', '&quot;', '&#x27;', '#', '|', '-', '+', '=', '>', '1.', '2)', '42', '%', '$', '&#x2F;', '^', '{', '}', '~', '*', '_', '\\', '&amp;', '&lt;', '&gt;'];
+const proseWords = ['[1]', '](', '![', 'AT&amp;T', '&amp;#1', '**', '~~', 'word', 'Other', 'x', 'née', '“quoted”', '😀', 'www', 'w.x', 'http:', 'https:&#x2F;&#x2F;e.org', 'a@b', '@', '.', ',', '!', '?', ':', ';', '(', ')', '&quot;', '&#x27;', '#', '|', '-', '+', '=', '>', '1.', '2)', '42', '%', '$', '&#x2F;', '^', '{', '}', '~', '*', '_', '\\', '&amp;', '&lt;', '&gt;'];
 const proseHtml = fc
   .array(
     fc.oneof(
       { weight: 6, arbitrary: fc.constantFrom(...proseWords) },
       { weight: 1, arbitrary: fc.constantFrom(...proseWords).map((w) => `<i>${w}</i>`) },
       { weight: 1, arbitrary: fc.constantFrom(...proseWords).map((w) => `<b>${w}</b>`) },
-      { weight: 1, arbitrary: fc.constantFrom('https:&#x2F;&#x2F;e.org&#x2F;a', 'https:&#x2F;&#x2F;e.org&#x2F;?a=1&amp;b=2', 'mailto:a@b.c', 'ftp:&#x2F;&#x2F;x').chain((url) => fc.constantFrom(url, 'label', 'two words', 'w.x').map((label) => `<a href="${url}" rel="nofollow">${label}</a>`)) },
+      { weight: 1, arbitrary: fc.constantFrom('https:&#x2F;&#x2F;en.wikipedia.org&#x2F;wiki&#x2F;A_(b)~c*d', 'https:&#x2F;&#x2F;e.org&#x2F;a\\b', 'https:&#x2F;&#x2F;e.org&#x2F;a', 'https:&#x2F;&#x2F;e.org&#x2F;?a=1&amp;b=2', 'mailto:a@b.c', 'ftp:&#x2F;&#x2F;x').chain((url) => fc.constantFrom('url', 'label', 'two words', 'w.x', 'https:&#x2F;&#x2F;e.org&#x2F;a...', 'a [b]', 'x_y*z').map((label) => `<a href="${url}" rel="nofollow">${label === 'url' ? url : label}</a>`)) },
       { weight: 1, arbitrary: fc.constantFrom('<p>', '<p>&gt; ', '<p>&gt;&gt; ', '<pre><code>  code()\n</code></pre>') },
     ),
     { minLength: 1, maxLength: 30 },

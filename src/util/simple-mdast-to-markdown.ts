@@ -25,10 +25,10 @@ export function simpleMdastToMarkdown(tree: Root): string | undefined {
     let out = '';
     if (first.type === 'text') {
       if (quoteStart.test(first.value)) {
-        // An HN-style quote, `> words`, is text: its `>` is escaped (or it would quote).
+        // An HN-style quote, `> words`, or list, `- words`, is text: its mark is escaped.
         const rest = first.value.slice(1);
         if (!isPlain(rest)) return undefined;
-        out = `\\>`;
+        out = `\\${first.value.charAt(0)}`;
         children = [{ type: 'text', value: rest }, ...block.children.slice(1)];
       } else if (!safeStart.test(first.value)) {
         return undefined;
@@ -49,22 +49,35 @@ export function simpleMdastToMarkdown(tree: Root): string | undefined {
 
 /** Starts that no Markdown construct has (a paragraph may start with them). */
 const safeStart = /^(?:[\p{L}"'(]|\d+ )/u;
-/** `> ` and a word: HN's way of quoting, plain text that must not become a blockquote. */
-const quoteStart = /^> [\p{L}"'(]/u;
+/** `> ` or `- ` and a word: HN's way of quoting or listing, text that must stay text. */
+const quoteStart = /^[>-] [\p{L}"'(]/u;
 /**
- * Text mdast-util-to-markdown writes as is in a paragraph, away from its start: no `\`,
- * `*`, `_`, `` ` ``, `[`, `]`, `<`, `&`, `~`, no white space but single spaces, no controls.
+ * Text that mdast-util-to-markdown writes as is in a paragraph, away from its start, but
+ * for the escapes of `escapeText`: no `\`, `_`, `` ` ``, `<`, no white space but single
+ * spaces, no controls.
  */
-const plainText = /^[^\\*_`[\]<&~\p{Z}\p{C}]*(?: [^\\*_`[\]<&~\p{Z}\p{C}]+)* ?$/u;
+const plainText = /^[^\\_`<\p{Z}\p{C}]*(?: [^\\_`<\p{Z}\p{C}]+)* ?$/u;
+/** What mdast-util-to-markdown escapes in such text: `*`, `[`, `~` always; `&` before a
+ * letter or `#` (a character reference); `(` after `]` (a link). (`!` before `[` is not:
+ * escaping the `[` suffices.) */
+const escaped = /[*[~]|&(?=[#A-Za-z])|(?<=\])\(/g;
+
+function escapeText(text: string): string {
+  return text.replace(escaped, '\\$&');
+}
 /** GFM autolink literals (`www.`, `http:/`, `a@b`) that mdast-util-to-markdown escapes. */
 const autolinkLike = /[Ww]\.[-.\w]|[ps]:\/|[+\-.\w]@[-.\w]/;
-/** Italic and bold as words: a letter or digit at each inner edge. */
-const wordInside = /^[\p{L}\p{N}](?:[^\\*_`[\]<&~\p{Z}\p{C}]*(?: [^\\*_`[\]<&~\p{Z}\p{C}]+)*[\p{L}\p{N}])?$/u;
+/** Italic and bold as words: a letter or digit at each inner edge, nothing to escape. */
+const wordInside = /^[\p{L}\p{N}](?:[^\\*_`[\]<&~!(\p{Z}\p{C}]*(?: [^\\*_`[\]<&~!(\p{Z}\p{C}]+)*[\p{L}\p{N}])?$/u;
+/** A link's text: plain, and nothing to escape (a label escapes `[` and `]` too). */
+const plainLabel = /^[^\\*_`[\]<&~!(\p{Z}\p{C}]+(?: [^\\*_`[\]<&~!(\p{Z}\p{C}]+)*$/u;
 /** What may stand right before italics or bold, and right after. */
 const beforeAttention = /^(?:| |\(|")$/;
 const afterAttention = /^(?:| |[.,;:!?)"])$/;
-/** A URL written `<url>` without any escape; in `(url)` also without `&`. */
-const plainUrl = /^[A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s\p{C}<>()\\`"'[\]{}|^*_~]*$/u;
+/** A URL mdast-util-to-markdown writes as an autolink, `<url>`, when the text is the URL. */
+const autolinkUrl = /^[a-z][a-z+.-]+:[^\u0000- <>\u007f]*$/i;
+/** A URL it writes in `[text](url)` without any escape. */
+const resourceUrl = /^[A-Za-z][A-Za-z0-9+.-]*:[^\s\p{C}<>()\\`&]*$/u;
 
 function isPlain(text: string): boolean {
   return plainText.test(text) && !autolinkLike.test(text);
@@ -73,7 +86,7 @@ function isPlain(text: string): boolean {
 function phrasing(node: PhrasingContent, before: string, after: string): string | undefined {
   switch (node.type) {
     case 'text':
-      return isPlain(node.value) ? node.value : undefined;
+      return isPlain(node.value) ? escapeText(node.value) : undefined;
     case 'emphasis':
     case 'strong': {
       if (node.children.length !== 1 || node.children[0]!.type !== 'text') return undefined;
@@ -85,12 +98,10 @@ function phrasing(node: PhrasingContent, before: string, after: string): string 
     }
     case 'link': {
       if (node.title || node.children.length !== 1 || node.children[0]!.type !== 'text') return undefined;
-      if (!plainUrl.test(node.url)) return undefined;
       const label = node.children[0]!.value;
-      // The autolink form: text and URL the same (mdast-util-to-markdown prefers it).
-      if (label === node.url) return `<${node.url}>`;
-      if (!isPlain(label) || label.startsWith(' ') || label.endsWith(' ') || label === '') return undefined;
-      if (node.url.includes('&') || before === '!') return undefined; // `\&` in the URL; `![` an image
+      if (label === node.url) return autolinkUrl.test(node.url) ? `<${node.url}>` : undefined;
+      if (!resourceUrl.test(node.url) || !plainLabel.test(label)) return undefined;
+      if (before === '!') return undefined; // `![` would be an image
       return `[${label}](${node.url})`;
     }
     default:
