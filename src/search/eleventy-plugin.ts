@@ -1,6 +1,7 @@
 import { searchAssets } from './search-assets.ts';
 import { searchPageBody, standaloneSearchPage } from './search-page-html.ts';
-import { readArchiveThreads, writeSearchIndex } from './write-search-index.ts';
+import { buildIndexInWorker } from './build-index-in-worker.ts';
+import type { writeSearchIndex } from './write-search-index.ts';
 
 export interface SearchPluginOptions {
   /** The folder of thread JSON files the site is built from. */
@@ -14,9 +15,10 @@ export interface SearchPluginOptions {
 }
 
 /**
- * Search for an Eleventy site: adds the search page (`search/index.html`) and, once the site
- * is written, builds the split index from the archive into `<output>/search/index/` with the
- * search scripts beside the page.
+ * Search for an Eleventy site: adds the search page (`search/index.html`) and builds the split
+ * index from the archive into `<output>/search/index/`, with the search scripts beside the
+ * page. The index is built in a worker thread started when the build starts, while Eleventy
+ * renders the pages; the build ends once both are done.
  */
 export default function searchPlugin(eleventyConfig: any, options: SearchPluginOptions): void {
   const version = searchAssets().version;
@@ -28,8 +30,14 @@ export default function searchPlugin(eleventyConfig: any, options: SearchPluginO
       return options.layout ? options.layout(data, { title: 'Search', body, description: 'Search every comment of the archive' }) : standaloneSearchPage(pageOptions);
     },
   });
+  let job: Promise<Awaited<ReturnType<typeof writeSearchIndex>>> | undefined;
+  eleventyConfig.on('eleventy.before', ({ dir }: { dir: { output: string } }) => {
+    job = buildIndexInWorker(options.archiveDir, dir.output);
+    job.catch(() => undefined); // awaited (and reported) in eleventy.after
+  });
   eleventyConfig.on('eleventy.after', async ({ dir }: { dir: { output: string } }) => {
-    const result = await writeSearchIndex({ threads: readArchiveThreads(options.archiveDir), outDir: dir.output });
+    const result = await (job ?? buildIndexInWorker(options.archiveDir, dir.output));
+    job = undefined;
     options.onIndex?.(result);
   });
 }

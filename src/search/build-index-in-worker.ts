@@ -1,0 +1,36 @@
+import { Worker } from 'node:worker_threads';
+import { readArchiveThreads, writeSearchIndex, type WriteSearchResult } from './write-search-index.ts';
+
+/**
+ * Builds the search index of an archive into `outDir` in a worker thread (the site's pages
+ * render on the other core meanwhile). The worker inherits this process's TypeScript loader
+ * (tsx); if it cannot start, the index is built on this thread instead.
+ */
+export function buildIndexInWorker(archiveDir: string, outDir: string): Promise<WriteSearchResult> {
+  const inThisThread = () => writeSearchIndex({ threads: readArchiveThreads(archiveDir), outDir });
+  return new Promise((resolve, reject) => {
+    let worker: Worker;
+    try {
+      // The worker runs TypeScript: load tsx into it as `node --import tsx` would.
+      worker = new Worker(new URL('./index-worker.ts', import.meta.url), { workerData: { archiveDir, outDir }, execArgv: ['--import', import.meta.resolve('tsx')] });
+    } catch {
+      inThisThread().then(resolve, reject);
+      return;
+    }
+    let settled = false;
+    worker.once('message', (message: { ok: true; result: WriteSearchResult } | { ok: false; message: string }) => {
+      settled = true;
+      if (message.ok) resolve(message.result);
+      else reject(new Error(`search index: ${message.message}`));
+    });
+    worker.once('error', () => {
+      // The worker could not run (e.g. no TypeScript loader): build here instead.
+      if (!settled) inThisThread().then(resolve, reject);
+      settled = true;
+    });
+    worker.once('exit', (code) => {
+      if (!settled) reject(new Error(`search index: the worker stopped (exit code ${code}) before finishing`));
+      settled = true;
+    });
+  });
+}
