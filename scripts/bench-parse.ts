@@ -60,11 +60,13 @@ function sentence(): string {
   if (r < 0.15) words[2] = `<i>${words[2]}</i>`;
   else if (r < 0.3) words[3] = `&quot;${words[3]}&quot;`;
   else if (r < 0.4) words[1] = `${words[1]}&#x27;s`;
-  // Now and then what real comments have that needs escaping: footnote marks, *stars*, &.
+  // Now and then what real comments have that needs care: footnote marks, *stars*, &, _.
   const t = random();
   if (t < 0.015) words.push('[1]');
   else if (t < 0.025) words[1] = `*${words[1]}*`;
   else if (t < 0.03) words[2] = `${words[2]}&amp;${pick(vocabulary)}`;
+  else if (t < 0.04) words[1] = `${words[1]}_${pick(vocabulary)}`; // snake_case names
+  else if (t < 0.05) return `<i>&quot;${words.join(' ')}.&quot;</i>`; // a whole quote in italics
   return `${words.join(' ')}${pick(['.', '.', '.', '?', '!', ':'])}`;
 }
 
