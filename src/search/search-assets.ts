@@ -36,6 +36,7 @@ export function searchAssets(): { files: Map<string, string>; version: string } 
     out.set(file, result.outputFiles[0]!.text);
   }
   out.set('lunr.min.js', readFileSync(require.resolve('lunr/lunr.min.js'), 'utf8'));
+  out.set('search.css', readFileSync(entry('search.css'), 'utf8'));
   const hash = createHash('sha256');
   for (const [name, content] of out) hash.update(name).update('\0').update(content);
   cached = { files: out, version: hash.digest('hex').slice(0, 10) };

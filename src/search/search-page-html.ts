@@ -17,7 +17,8 @@ export function searchPageBody(options: SearchPageOptions = {}): string {
   const threadUrl = options.threadUrl ?? '../t/{id}/';
   const home = options.homeUrl ?? '../';
   const v = options.version ? `?v=${escapeHtml(options.version)}` : '';
-  return `<section class="search-page" aria-labelledby="_search-h">
+  return `<link rel="stylesheet" href="search.css${v}">
+<section class="search-page" aria-labelledby="_search-h">
 <h1 id="_search-h">Search</h1>
 <noscript><p class="search-nojs"><strong>Search needs JavaScript, and it is turned off in this browser.</strong> The search runs inside this page, on an index built with the site. Every thread can still be read from the <a href="${escapeHtml(home)}">list of threads</a>.</p></noscript>
 <div id="search-app" data-index="index/" data-thread-url="${escapeHtml(threadUrl)}" hidden>
