@@ -159,3 +159,9 @@ test('an empty archive: searches answer with no results', async () => {
   assert.equal(r.total, 0);
   assert.deepEqual(r.hits, []);
 });
+
+test('a short pasted sentence (five words) also finds its origin first, then its quoter', async () => {
+  const { engine } = engineFor(fixtureThreads());
+  const r = await engine.search('Salt eats chains for breakfast.');
+  assert.deepEqual(r.hits.map((h) => [h.id, h.where]), [['w4', 'own'], ['w5', 'quote']]);
+});

@@ -338,7 +338,7 @@ export class SearchEngine {
     const searchedFields = query.quote === true ? ['quote'] : query.quote === false ? ['text'] : ['text', 'quote', 'title', 'author'];
     const termsOf = (words: string[]) => [...new Set(words.flatMap((w) => this.analyzer.terms(w)).filter(Boolean))];
     // A passage pasted without quote marks is looked up like a quotation, words still required.
-    const pasted = query.phrases.length === 0 && query.words.length >= lookupWords + 1 ? query.words.join(' ') : undefined;
+    const pasted = query.phrases.length === 0 && query.words.length >= lookupWords ? query.words.join(' ') : undefined;
     const positive = termsOf([...query.words, ...query.phrases]);
     // Words of phrases (and of a pasted passage) are checked in the text anyway, so the index
     // only needs the rarest few of them to find candidates: fewer parts to fetch.
