@@ -9,7 +9,7 @@
 //   npm run bench:parse -- --compare         both, each in a fresh process (cold, as the CLI)
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { availableParallelism, tmpdir } from 'node:os';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { parseDirectory } from '../src/parse/parse-directory.ts';
@@ -151,12 +151,19 @@ process.stderr.write(`bench:parse: ${generated} comments in ${Math.round(bytes /
 async function run(): Promise<void> {
   const workers = values.workers === undefined ? undefined : Number(values.workers);
   const started = performance.now();
+  const cpuBefore = process.cpuUsage();
   const result = await parseDirectory({ threadsDir, archiveDir, ...(workers === undefined ? {} : { workers }) });
   const seconds = (performance.now() - started) / 1000;
+  // CPU time of every thread of the process: what the run costs, whatever else the machine runs.
+  const cpu = process.cpuUsage(cpuBefore);
+  const cpuSeconds = (cpu.user + cpu.system) / 1e6;
   if (result.errors.length > 0) throw new Error(`bench:parse: ${result.errors[0]!.message}`);
   if (result.comments !== generated) throw new Error(`bench:parse: parsed ${result.comments} comments, generated ${generated}`);
   const how = workers === undefined ? `default pool, ${availableParallelism()} cores` : `${workers} worker threads`;
-  console.log(`parseDirectory (${how}): ${result.comments} comments in ${result.threads} threads, ${seconds.toFixed(2)} s: ${Math.round(result.comments / seconds)} comments/s`);
+  console.log(
+    `parseDirectory (${how}): ${result.comments} comments in ${result.threads} threads, ${seconds.toFixed(2)} s: ${Math.round(result.comments / seconds)} comments/s` +
+      ` (CPU ${cpuSeconds.toFixed(2)} s over all threads; machine load ${loadavg()[0]!.toFixed(1)} on ${availableParallelism()} cores)`,
+  );
 }
 
 try {
