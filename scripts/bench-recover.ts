@@ -25,7 +25,7 @@ const rate = (lines: number, seconds: number) => `${Math.round(lines / seconds).
 for (const shape of ['bushy', 'chain'] as const) {
   const dump = generateDump(comments, shape);
   // A small warm-up so the figures are not mostly JIT start-up.
-  await parseDump(new TextEncoder().encode(generateDump(500, shape, 7).text), 'warmup.txt');
+  await parseDump(new TextEncoder().encode(generateDump(3000, shape, 7).text), 'warmup.txt');
   const lines = dump.text.split('\n').flatMap((text, i) => (text.trim() ? [{ line: i + 1, text }] : []));
   const recovery = measure(() => {
     const segments = segmentLines(cueLines(lines), { weights: weights.boundary, threshold: weights.boundaryThreshold });

@@ -97,7 +97,7 @@ for (const thread of threads) {
       const answer = parent === undefined ? -1 : candidates.findIndex((cand) => cand.j === parent);
       if (answer >= 0 && k > 0) {
         const hits = quoteHits(units, k, candidates.map((cand) => cand.j));
-        attachData[mode].push({ rows: candidateFeatures(units, k, candidates, nodes, hits, new Map()), answer });
+        attachData[mode].push({ rows: candidateFeatures(units, k, candidates, nodes, hits), answer });
       }
       const up: StackNode | null = parent !== undefined && parent >= 0 ? nodeOf[parent]! : null;
       const node: StackNode = { k, up, depth: up ? up.depth + 1 : 0, hash: 0 };

@@ -104,17 +104,19 @@ function candidateContext(
   k: number,
   candidates: readonly Candidate[],
   nodes: readonly (StackNode | null)[],
-  cosines: Map<number, number>,
+  cosines: CosineCache,
 ): { cos: Float64Array; maxCosine: number; authorAbove: boolean[] } {
   const unit = units[k]!;
   const cos = new Float64Array(candidates.length);
   let maxCosine = 0;
   candidates.forEach((c, u) => {
     if (c.j < 0) return;
-    let value = cosines.get(c.j);
-    if (value === undefined) {
+    let value: number;
+    if (cosines.stamp[c.j] === k) value = cosines.value[c.j]!;
+    else {
       value = cosine(unit.vector, units[c.j]!.vector);
-      cosines.set(c.j, value);
+      cosines.stamp[c.j] = k;
+      cosines.value[c.j] = value;
     }
     cos[u] = value;
     if (value > maxCosine) maxCosine = value;
@@ -134,6 +136,17 @@ function candidateContext(
   return { cos, maxCosine, authorAbove };
 }
 
+/** Word overlap of comment k with earlier comments j, worked out once per k for all readings. */
+export interface CosineCache {
+  /** The k each entry was computed for. */
+  stamp: Int32Array;
+  value: Float64Array;
+}
+
+export function cosineCache(size: number): CosineCache {
+  return { stamp: new Int32Array(size).fill(-1), value: new Float64Array(size) };
+}
+
 /** Feature rows for every candidate of comment k (for the weight fitter). */
 export function candidateFeatures(
   units: readonly CommentUnit[],
@@ -141,7 +154,7 @@ export function candidateFeatures(
   candidates: readonly Candidate[],
   nodes: readonly (StackNode | null)[],
   hits: QuoteHits,
-  cosines: Map<number, number>,
+  cosines: CosineCache = cosineCache(units.length),
 ): Float64Array[] {
   const { cos, maxCosine, authorAbove } = candidateContext(units, k, candidates, nodes, cosines);
   return candidates.map((c, u) =>
@@ -163,6 +176,7 @@ export function attachComments(units: readonly CommentUnit[], options: AttachOpt
   const depthPenalty = options.depthPenalty ?? 0;
   const w = Float64Array.from(attachFeatureNames, (name) => options.weights[name] ?? 0);
   const scratch = new Float64Array(w.length);
+  const cosines = cosineCache(units.length);
   let beam: BeamState[] = [{ top: null, score: 0, history: null }];
   type Expansion = { score: number; state: BeamState; c: Candidate; node: StackNode | null; p: number; n: number; maxCosine: number; cos: number; authorAbove: boolean };
   const expansions: Expansion[] = [];
@@ -176,7 +190,6 @@ export function attachComments(units: readonly CommentUnit[], options: AttachOpt
       for (const { candidates } of perState) for (const c of candidates) if (c.j >= 0) js.add(c.j);
       hits = quoteHits(units, k, js);
     }
-    const cosines = new Map<number, number>();
     for (let s = 0; s < beam.length; s++) {
       const state = beam[s]!;
       const { candidates, nodes } = perState[s]!;

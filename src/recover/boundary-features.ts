@@ -64,15 +64,19 @@ export function boundaryContext(items: readonly CuedLine[], vectors: readonly Te
 }
 
 /** Feature values (in `boundaryFeatureNames` order) for "a new comment starts at item i". */
-export function boundaryFeatures(ctx: BoundaryContext, i: number, state: SegmentState): Float64Array {
-  const f = new Float64Array(boundaryFeatureNames.length);
+export function boundaryFeatures(
+  ctx: BoundaryContext,
+  i: number,
+  state: SegmentState,
+  f: Float64Array = new Float64Array(boundaryFeatureNames.length),
+): Float64Array {
   const cur = ctx.items[i]!;
   const prev = ctx.items[i - 1]!;
   const c = cur.cues;
   const p = prev.cues;
   let k = 0;
   const set = (v: number | boolean) => {
-    f[k++] = typeof v === 'boolean' ? (v ? 1 : 0) : v;
+    f[k++] = v === true ? 1 : v === false ? 0 : v;
   };
   set(1);
   const isQuote = c.quoteDepth > 0;

@@ -24,7 +24,7 @@ export function cueLines(lines: readonly DumpLine[]): CuedLine[] {
   return lines.map((l) => {
     const cues = lineCues(l.text);
     const folded = foldForMatch(cues.body);
-    return { ...l, cues, folded, words: contentWords(folded), style: styleFingerprint(cues.body) };
+    return { line: l.line, text: l.text, cues, folded, words: contentWords(folded), style: styleFingerprint(cues.body) };
   });
 }
 

@@ -6,7 +6,7 @@
  */
 export function quoteMatch(quote: string, text: string, textPairs?: Set<string> | (() => Set<string>)): number {
   if (quote === '') return 0;
-  if (` ${text} `.includes(` ${quote} `)) return 1;
+  if (containsWords(text, quote)) return 1;
   const words = quote.split(' ');
   if (words.length < 3) return 0;
   // Cheap reject: a fuzzy match needs at least one of the quote's longer words in the text.
@@ -30,4 +30,13 @@ export function wordPairs(text: string): Set<string> {
   const pairs = new Set<string>();
   for (let i = 1; i < words.length; i++) pairs.add(`${words[i - 1]} ${words[i]}`);
   return pairs;
+}
+
+/** Whether `quote` occurs in `text` on word boundaries (both folded: words joined by single spaces). */
+export function containsWords(text: string, quote: string): boolean {
+  for (let at = text.indexOf(quote); at >= 0; at = text.indexOf(quote, at + 1)) {
+    const end = at + quote.length;
+    if ((at === 0 || text.charCodeAt(at - 1) === 32) && (end === text.length || text.charCodeAt(end) === 32)) return true;
+  }
+  return false;
 }

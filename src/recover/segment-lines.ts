@@ -1,6 +1,6 @@
 import type { CuedLine } from './dump-line.ts';
 import { boundaryContext, boundaryFeatureNames, boundaryFeatures, type SegmentState } from './boundary-features.ts';
-import { linearScore, sigmoid } from './logistic.ts';
+import { sigmoid } from './logistic.ts';
 import { termVectors } from './term-vectors.ts';
 
 /** A run of dump lines taken to be one comment. */
@@ -41,6 +41,8 @@ export function segmentLines(items: readonly CuedLine[], options: SegmentOptions
     segments.push(current);
   };
   const threshold = options.threshold ?? 0.5;
+  const w = Float64Array.from(boundaryFeatureNames, (name) => options.weights[name] ?? 0);
+  const f = new Float64Array(w.length);
   for (let i = 1; i < items.length; i++) {
     const item = items[i]!;
     let p: number;
@@ -52,8 +54,10 @@ export function segmentLines(items: readonly CuedLine[], options: SegmentOptions
       p = 0;
       evidence = ['override'];
     } else {
-      const f = boundaryFeatures(ctx, i, state);
-      p = sigmoid(linearScore(boundaryFeatureNames, f, options.weights));
+      boundaryFeatures(ctx, i, state, f);
+      let score = 0;
+      for (let j = 0; j < w.length; j++) score += w[j]! * f[j]!;
+      p = sigmoid(score);
       evidence = boundaryEvidence(f, p >= threshold);
     }
     if (p >= threshold) {
