@@ -3,6 +3,7 @@
 import { HtmlBasePlugin } from '@11ty/eleventy';
 import { siteConfig } from './src/site/_lib/site-config.ts';
 import { loadThreadSummaries } from './src/site/_lib/load-archive.ts';
+import { pruneThreadPageCache } from './src/site/_lib/thread-body-cache.ts';
 import { layout } from './src/site/_lib/layout.ts';
 import searchPlugin from './src/search/eleventy-plugin.ts';
 
@@ -19,6 +20,10 @@ export default function (eleventyConfig: any) {
   eleventyConfig.addGlobalData('site', site);
   eleventyConfig.addGlobalData('threads', () => loadThreadSummaries(site.archiveDir));
   eleventyConfig.addWatchTarget(site.archiveDir);
+
+  // Render cache: thread pages whose archive file and renderer are unchanged are not
+  // rendered again (CACHE_DIR/render); entries this build did not use are removed after it.
+  eleventyConfig.on('eleventy.after', () => pruneThreadPageCache(site.renderCacheDir));
 
   // Assets: the stylesheet and the reader's small script, copied as they are.
   eleventyConfig.addPassthroughCopy({ 'src/site/assets': 'assets' });

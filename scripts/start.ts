@@ -4,7 +4,7 @@ import { watch } from 'node:fs';
 import { parseDirectory } from '../src/parse/parse-directory.ts';
 import { parseFolders, projectDir } from '../src/build/build-site.ts';
 import { prepareEnv } from '../src/build/prepare-env.ts';
-import { runEleventy } from '../src/build/run-eleventy.ts';
+import Eleventy from '@11ty/eleventy';
 
 prepareEnv();
 const folders = parseFolders(process.env, projectDir);
@@ -19,10 +19,10 @@ async function parse(): Promise<void> {
 
 await parse();
 // Eleventy watches ARCHIVE_DIR and the templates, rebuilds and reloads the browser.
-runEleventy('serve', port).catch((error: Error) => {
-  process.stderr.write(`start: ${error.message}\n`);
-  process.exit(1);
-});
+const eleventy = new Eleventy('src/site', undefined, { configPath: '.eleventy.ts', quietMode: true, runMode: 'serve' });
+await eleventy.init();
+await eleventy.watch();
+void eleventy.serve(port);
 
 let timer: NodeJS.Timeout | undefined;
 let running = Promise.resolve();

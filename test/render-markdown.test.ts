@@ -75,3 +75,14 @@ test('addresses that are not web or mail links show as typed text, also behind i
   assert.deepEqual(selectAll('a', tree).map((a) => String(a.properties.href)), ['mailto:e@example.org']);
   assert.equal(toText(tree).trim(), 'a (data:text/html,x) b (javascript:void(0)) c (vbscript:msgbox) d (/local/path) e');
 });
+
+test('text nested too deep for a browser shows as typed, every character kept', () => {
+  for (const text of [`${'> '.repeat(5000)}deep words <b>here</b>\n\nnext`, `intro\n\n${'- '.repeat(5000)}list <b>x</b>`, `${'1. '.repeat(40)}numbered`]) {
+    const html = renderMarkdown(text, context);
+    const tree = fromHtml(html, { fragment: true });
+    assert.deepEqual(selectAll('b, blockquote, ul, ol', tree), []);
+    assert.equal(toText(tree).replace(/\s+/g, ' ').trim(), text.replace(/\s+/g, ' ').trim());
+  }
+  const shallow = fromHtml(renderMarkdown(`${'> '.repeat(5)}five deep`, context), { fragment: true });
+  assert.equal(selectAll('blockquote', shallow).length, 5);
+});

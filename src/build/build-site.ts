@@ -1,9 +1,10 @@
 import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseDirectory, type ParseDirectoryResult } from '../parse/parse-directory.ts';
+import { archivedThreadFiles, parseDirectory, type ParseDirectoryResult } from '../parse/parse-directory.ts';
 import { siteConfig } from '../site/_lib/site-config.ts';
-import { runEleventy } from './run-eleventy.ts';
+import Eleventy from '@11ty/eleventy';
+import { prerenderThreads } from './prerender-threads.ts';
 
 export interface BuildOptions {
   /** Where relative THREADS_DIR, ARCHIVE_DIR and SITE_DIR start (default: the current folder). */
@@ -46,14 +47,16 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildResult
   const parse = await parseDirectory({ ...folders, onProgress: options.onProgress });
   const parsed = performance.now();
 
-  const { siteDir } = siteConfig(env, cwd);
+  const { siteDir, renderCacheDir } = siteConfig(env, cwd);
+  await prerenderThreads(archivedThreadFiles(folders.archiveDir), renderCacheDir);
   mkdirSync(dirname(siteDir), { recursive: true });
   const staging = join(dirname(siteDir), `.${basename(siteDir)}.building-${process.pid}`);
   rmSync(staging, { recursive: true, force: true });
-  // The Eleventy worker (and .eleventy.ts in it) writes to SITE_DIR.
+  // .eleventy.ts reads SITE_DIR when Eleventy first loads it.
   env.SITE_DIR = staging;
   try {
-    await runEleventy('build');
+    const eleventy = new Eleventy('src/site', staging, { configPath: '.eleventy.ts', quietMode: true });
+    await eleventy.write();
     const old = join(dirname(siteDir), `.${basename(siteDir)}.old-${process.pid}`);
     if (existsSync(siteDir)) renameSync(siteDir, old);
     renameSync(staging, siteDir);

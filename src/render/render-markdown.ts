@@ -12,6 +12,7 @@ import type { Root as MdastRoot, Link, LinkReference, Paragraph, PhrasingContent
 import type { Element, ElementContent, Root as HastRoot } from 'hast';
 import type { Quote } from '../thread/types.ts';
 import { normalizeForMatch } from '../quotes/normalize-for-match.ts';
+import { escapeHtml } from './escape-html.ts';
 
 /** What the renderer needs to know about the comment whose text it renders. */
 export interface MarkdownContext {
@@ -172,7 +173,29 @@ const processor = unified()
  * every call.
  */
 export function renderMarkdown(markdown: string, context: MarkdownContext): string {
-  return plainProseHtml(markdown) ?? processMarkdown(markdown, context);
+  const plain = plainProseHtml(markdown);
+  if (plain !== undefined) return plain;
+  // Quotes or lists nested dozens deep would make an element tree deeper than browsers (and
+  // the tree walkers of unified and Eleventy) handle: show such a text as typed instead.
+  if (tooDeep.test(markdown)) return textAsTyped(markdown);
+  try {
+    return processMarkdown(markdown, context);
+  } catch (error) {
+    if (error instanceof RangeError) return textAsTyped(markdown);
+    throw error;
+  }
+}
+
+/** A line opening 33 blockquotes or lists, or indented like a list 33 levels deep. */
+const tooDeep = /^(?:[ \t]*(?:>|[-*+][ \t]|\d{1,9}[.)][ \t])){33}|^[ \t]{100}/m;
+
+/** Text shown exactly as typed: escaped, blank lines between paragraphs, line breaks kept. */
+export function textAsTyped(text: string): string {
+  return text
+    .split(/\n[ \t]*\n/)
+    .filter((p) => p.trim() !== '')
+    .map((p) => `<p class="typed">${escapeHtml(p).replace(/\n/g, '<br>\n')}</p>`)
+    .join('\n');
 }
 
 /** `renderMarkdown` without the fast path: always the unified processor. */

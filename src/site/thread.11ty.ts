@@ -1,11 +1,12 @@
 import { layout } from './_lib/layout.ts';
-import { readThread, type ThreadSummary } from './_lib/load-archive.ts';
-import { threadPageBody } from './_lib/thread-page.ts';
+import type { ThreadSummary } from './_lib/load-archive.ts';
+import { cachedThreadPageBody } from './_lib/thread-body-cache.ts';
+import type { SiteConfig } from './_lib/site-config.ts';
 import { threadUrl } from './_lib/urls.ts';
 
 interface Data {
   thread: ThreadSummary;
-  site: { title: string };
+  site: SiteConfig;
 }
 
 /** One page per thread, at /t/<id>/ (the thread is read from the archive here, not held in data). */
@@ -19,8 +20,9 @@ export default class ThreadPage {
   }
 
   render(data: Data) {
-    const thread = readThread(data.thread.file);
-    const description = `${thread.comments.length} comments${thread.author ? ` · story by ${thread.author}` : ''}`;
-    return layout({ site: data.site, title: thread.title, description, body: threadPageBody(thread), scripts: ['reader.js'], threadId: thread.id });
+    const thread = data.thread;
+    const description = `${thread.comments} comments${thread.author ? ` · story by ${thread.author}` : ''}`;
+    const body = cachedThreadPageBody(thread.file, data.site.renderCacheDir);
+    return layout({ site: data.site, title: thread.title, description, body, scripts: ['reader.js'], threadId: thread.id });
   }
 }

@@ -9,6 +9,8 @@ export interface SiteConfig {
   siteUrl: string;
   archiveDir: string;
   siteDir: string;
+  /** Rendered thread pages by content hash (CACHE_DIR/render); deleting it is always safe. */
+  renderCacheDir: string;
 }
 
 /** `name`, `/name`, `name/` → `/name/`; empty → `/`. */
@@ -24,6 +26,7 @@ export function siteConfig(env: Record<string, string | undefined> = process.env
     siteUrl: (env.SITE_URL ?? '').trim().replace(/\/+$/, ''),
     archiveDir: resolve(cwd, env.ARCHIVE_DIR || '_archive'),
     siteDir: resolve(cwd, env.SITE_DIR || '_site'),
+    renderCacheDir: resolve(cwd, env.CACHE_DIR || '.cache', 'render'),
   };
 }
 
