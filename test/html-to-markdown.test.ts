@@ -116,7 +116,7 @@ function fastMarkdown(html: string): { fast: string; full: string } | undefined 
 
 // Prose-like comments (words, punctuation, italics, bold, links), where the fast writer
 // should take most, and its bytes must be mdast-util-to-markdown's.
-const proseWords = ['[1]', '](', '![', 'AT&amp;T', '&amp;#1', '**', '~~', 'word', 'Other', 'x', 'née', '“quoted”', '😀', 'www', 'w.x', 'http:', 'https:&#x2F;&#x2F;e.org', 'a@b', '@', '.', ',', '!', '?', ':', ';', '(', ')', '&quot;', '&#x27;', '#', '|', '-', '+', '=', '>', '1.', '2)', '42', '%', '$', '&#x2F;', '^', '{', '}', '~', '*', '_', '\\', '&amp;', '&lt;', '&gt;'];
+const proseWords = ['snake_case', 'a__b', '_x', 'y_', 'x_1', '_', '](', '![', 'AT&amp;T', '&amp;#1', '**', '~~', 'word', 'Other', 'x', 'née', '“quoted”', '😀', 'www', 'w.x', 'http:', 'https:&#x2F;&#x2F;e.org', 'a@b', '@', '.', ',', '!', '?', ':', ';', '(', ')', '&quot;', '&#x27;', '#', '|', '-', '+', '=', '>', '1.', '2)', '42', '%', '$', '&#x2F;', '^', '{', '}', '~', '*', '_', '\\', '&amp;', '&lt;', '&gt;'];
 const proseHtml = fc
   .array(
     fc.oneof(

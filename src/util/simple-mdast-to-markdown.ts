@@ -56,7 +56,9 @@ const quoteStart = /^[>-] [\p{L}"'(]/u;
  * for the escapes of `escapeText`: no `\`, `_`, `` ` ``, `<`, no white space but single
  * spaces, no controls.
  */
-const plainText = /^[^\\_`<\p{Z}\p{C}]*(?: [^\\_`<\p{Z}\p{C}]+)* ?$/u;
+const plainText = /^[^\\`<\p{Z}\p{C}]*(?: [^\\`<\p{Z}\p{C}]+)* ?$/u;
+/** An underscore that is not inside a word (`snake_case` is fine): it would be escaped. */
+const looseUnderscore = /(?<![\p{L}\p{N}_])_|_(?![\p{L}\p{N}_])/u;
 /** What mdast-util-to-markdown escapes in such text: `*`, `[`, `~` always; `&` before a
  * letter or `#` (a character reference); `(` after `]` (a link). (`!` before `[` is not:
  * escaping the `[` suffices.) */
@@ -80,7 +82,7 @@ const autolinkUrl = /^[a-z][a-z+.-]+:[^\u0000- <>\u007f]*$/i;
 const resourceUrl = /^[A-Za-z][A-Za-z0-9+.-]*:[^\s\p{C}<>()\\`&]*$/u;
 
 function isPlain(text: string): boolean {
-  return plainText.test(text) && !autolinkLike.test(text);
+  return plainText.test(text) && !autolinkLike.test(text) && !(text.includes('_') && looseUnderscore.test(text));
 }
 
 function phrasing(node: PhrasingContent, before: string, after: string): string | undefined {
