@@ -86,3 +86,17 @@ test('text nested too deep for a browser shows as typed, every character kept', 
   const shallow = fromHtml(renderMarkdown(`${'> '.repeat(5)}five deep`, context), { fragment: true });
   assert.equal(selectAll('blockquote', shallow).length, 5);
 });
+
+test('a quote kept as typed (plain-text dumps) is styled as a quote, keeps its ">" and says where it came from', () => {
+  const html = renderMarkdown('\\> the first point\n\nyes, and\n\n\\> not a known passage', {
+    idPrefix: 'b.',
+    quotes: [
+      { text: 'the first point', source: 'a1' },
+      { text: 'not a known passage', source: null },
+    ],
+    authorOf: () => 'alice',
+  });
+  const tree = fromHtml(html, { fragment: true });
+  assert.deepEqual(selectAll('p.tq', tree).map((p) => toText(p)), ['> the first point', '> not a known passage']);
+  assert.deepEqual(selectAll('.qf a', tree).map((a) => String(a.properties.href)), ['#a1']);
+});

@@ -244,7 +244,7 @@ test('the overview picture links every block into the page', () => {
   const links = selectAll('.overview svg a', tree);
   assert.ok(links.length >= 5, `${links.length} blocks`);
   for (const a of links) assert.ok(select(`[id="${String(a.properties.href).slice(1)}"]`, tree), `${a.properties.href} exists`);
-  assert.match(toText(select('.overview figcaption', tree)!), /11 comments from 7 participants/);
+  assert.match(toText(select('.overview figcaption', tree)!), /11 comments from 7 commenters/);
 });
 
 test('index: newest first, paginated, with counts; thread JSON downloadable; feed and sitemap', () => {

@@ -65,7 +65,7 @@ export function overviewSvg(comments: readonly Comment[], shape: ThreadShape): s
     .join('');
   const big = comments[biggest]!;
   const words =
-    `${n} comment${n === 1 ? '' : 's'} from ${counts.size} participant${counts.size === 1 ? '' : 's'}, ` +
+    `${n} comment${n === 1 ? '' : 's'} from ${counts.size} commenter${counts.size === 1 ? '' : 's'}, ` +
     `${topLevel} direct answer${topLevel === 1 ? '' : 's'} to the story, deepest reply at level ${levels}. ` +
     `Largest branch: <a href="#${escapeHtml(big.id)}">${shape.size[biggest]} comment${shape.size[biggest] === 1 ? '' : 's'} under ${escapeHtml(big.author ?? 'an unknown author')}</a>.`;
   return (

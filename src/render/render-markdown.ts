@@ -127,17 +127,29 @@ function rehypeCommentDetails() {
   };
 }
 
+/**
+ * Marks the passages a comment quotes: a blockquote, or (from plain-text dumps, where quote
+ * lines are kept as typed) a paragraph whose lines start with `>`, which is then styled as a
+ * quote with its `>` still shown.
+ */
 function addQuoteSources(tree: HastRoot, context: MarkdownContext) {
   const pending = context.quotes!.map((q) => ({ quote: q, norm: normalizeForMatch(q.text) }));
   for (let i = 0; i < tree.children.length; i++) {
     const node = tree.children[i]!;
-    if (node.type !== 'element' || node.tagName !== 'blockquote') continue;
+    if (node.type !== 'element') continue;
+    let typedQuote = false;
+    if (node.tagName === 'p') {
+      const lines = toText(node).split('\n');
+      if (!lines[0]!.startsWith('>')) continue;
+      typedQuote = lines.every((line) => line.startsWith('>'));
+    } else if (node.tagName !== 'blockquote') continue;
     const norm = normalizeForMatch(toText(node));
     if (!norm) continue;
     const at = pending.findIndex((p) => p.norm === norm || p.norm.includes(norm) || norm.includes(p.norm));
     if (at < 0) continue;
     const { quote } = pending[at]!;
     pending.splice(at, 1);
+    if (typedQuote) node.properties.className = ['tq'];
     if (!quote.source) continue;
     const author = context.authorOf?.(quote.source);
     const link: Element = {

@@ -31,7 +31,7 @@ export default class ArchiveIndex {
       .map((t) => {
         const source = [formatName(t.format), linkHost(t.url)].filter(Boolean).map((s) => escapeHtml(s)).join(' · ');
         const when = t.time ? `<time datetime="${escapeHtml(t.time)}">${formatDate(t.time)}</time>` : '<span>undated</span>';
-        return `<li><h2><a href="${threadUrl(t.id)}">${escapeHtml(t.title)}</a></h2><p class="meta">${when} · ${plural(t.comments, 'comment')} · ${plural(t.participants, 'participant')} · ${source}</p></li>`;
+        return `<li><h2><a href="${threadUrl(t.id)}">${escapeHtml(t.title)}</a></h2><p class="meta">${when} · ${plural(t.comments, 'comment')}${t.participants ? ` · ${plural(t.participants, 'participant')}` : ''} · ${source}</p></li>`;
       })
       .join('\n');
     const pager = pages.length > 1 ? pagerNav(pageNumber, pages.length) : '';

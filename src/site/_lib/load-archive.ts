@@ -69,17 +69,17 @@ export function loadThreadSummaries(archiveDir: string): ThreadSummary[] {
 
 const formatNames: Record<Thread['source']['format'], string> = {
   'thread-json': 'thread JSON',
-  'hn-algolia': 'Hacker News (Algolia API)',
-  'hn-firebase': 'Hacker News (Firebase API)',
+  'hn-algolia': 'Hacker News, Algolia API',
+  'hn-firebase': 'Hacker News, Firebase API',
   reddit: 'Reddit',
-  'hn-item-html': 'Hacker News (saved page)',
-  'hn-copy-text': 'Hacker News (copied text)',
+  'hn-item-html': 'Hacker News, saved page',
+  'hn-copy-text': 'Hacker News, copied text',
   'plain-text': 'plain text',
   discourse: 'Discourse',
   mbox: 'mailing list (mbox)',
 };
 
-/** `hn-algolia` → `Hacker News (Algolia API)`. */
+/** `hn-algolia` → `Hacker News, Algolia API`. */
 export function formatName(format: Thread['source']['format']): string {
   return formatNames[format] ?? format;
 }
