@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { archivedThreadFiles, parseDirectory, type ParseDirectoryResult } from '../parse/parse-directory.ts';
@@ -50,6 +50,7 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildResult
   const { siteDir, renderCacheDir } = siteConfig(env, cwd);
   await prerenderThreads(archivedThreadFiles(folders.archiveDir), renderCacheDir);
   mkdirSync(dirname(siteDir), { recursive: true });
+  recoverInterruptedSwap(siteDir);
   const staging = join(dirname(siteDir), `.${basename(siteDir)}.building-${process.pid}`);
   rmSync(staging, { recursive: true, force: true });
   // .eleventy.ts reads SITE_DIR when Eleventy first loads it.
@@ -66,4 +67,22 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildResult
     rmSync(staging, { recursive: true, force: true });
   }
   return { parse, siteDir: relative(cwd, siteDir) || '.', seconds: { parse: (parsed - started) / 1000, site: (performance.now() - parsed) / 1000 } };
+}
+
+/**
+ * Tidies up after a build that was killed: a swap cut between its two renames leaves the last
+ * good site as `.NAME.old-PID`, which is put back; half-built staging folders are removed.
+ */
+function recoverInterruptedSwap(siteDir: string): void {
+  const parent = dirname(siteDir);
+  const name = basename(siteDir);
+  for (const entry of readdirSync(parent)) {
+    const path = join(parent, entry);
+    if (entry.startsWith(`.${name}.old-`)) {
+      if (!existsSync(siteDir)) renameSync(path, siteDir);
+      else rmSync(path, { recursive: true, force: true });
+    } else if (entry.startsWith(`.${name}.building-`)) {
+      rmSync(path, { recursive: true, force: true });
+    }
+  }
 }
