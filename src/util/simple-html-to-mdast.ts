@@ -2,74 +2,33 @@ import type { Emphasis, Link, Paragraph, PhrasingContent, Root, Strong } from 'm
 
 /**
  * The fast path of `htmlToMarkdown`: most Hacker News comments are text, `<p>` breaks,
- * `<i>`, `<b>`, `<a href rel>` links and `<pre><code>` blocks with a few entities. For exactly that subset this
- * builds the same mdast tree that hast-util-from-html → hast-util-to-mdast would, in a
+ * `<i>`, `<b>`, `<a href rel>` links and `<pre><code>` blocks with a few entities. For
+ * exactly that subset this builds the same mdast tree that hast-util-from-html → hast-util-to-mdast would, in a
  * fraction of the time. Anything outside the subset (another tag, an attribute, a stray `<`,
  * an unknown entity, tags left open or crossed, white space at the edge of a tag or running
  * across one, an empty element) returns `undefined` and the caller takes the full path, so
  * the two paths never differ (the tests check this on real and generated comments).
  */
 export function simpleHtmlToMdast(html: string): Root | undefined {
-  const root: Root = { type: 'root', children: [] };
-  /** The paragraph being filled, and the inline elements open in it (innermost last). */
-  let paragraph: Paragraph = { type: 'paragraph', children: [] };
-  const open: { tag: string; node: Emphasis | Strong | Link }[] = [];
-  let text = '';
-  /** Did the last text of this paragraph (across tags) end in white space? */
-  let endsInSpace = false;
-  /** Has the paragraph had any text or element yet? */
-  let started = false;
-
-  const target = (): PhrasingContent[] => (open.length > 0 ? open[open.length - 1]!.node.children : paragraph.children);
-  /** Puts the pending text in place; false when its white space needs the full path. */
-  const flush = (closing: boolean): boolean => {
-    if (text === '') return true;
-    let value = text.replace(/[ \t\n\f\r]+/g, ' ');
-    text = '';
-    const leading = value.charCodeAt(0) === 32;
-    if (leading) {
-      if (open.length > 0 && target().length === 0) return false; // just inside an opening tag
-      if (endsInSpace) return false; // a run of white space across a tag
-      if (!started) value = value.slice(1); // paragraph start
-    }
-    if (value === '') return true;
-    endsInSpace = value.charCodeAt(value.length - 1) === 32;
-    if (endsInSpace && closing && open.length > 0) return false; // just before a closing tag
-    target().push({ type: 'text', value });
-    started = true;
-    return true;
-  };
-  const endParagraph = (): boolean => {
-    if (!flush(false) || open.length > 0) return false;
-    const children = paragraph.children;
-    const last = children[children.length - 1];
-    if (last && last.type === 'text' && endsInSpace) {
-      last.value = last.value.slice(0, -1);
-      if (last.value === '') children.pop();
-    }
-    if (children.length > 0) root.children.push(paragraph);
-    paragraph = { type: 'paragraph', children: [] };
-    endsInSpace = false;
-    started = false;
-    return true;
-  };
-
+  const b = new TreeBuilder();
   const tag = /<(\/?)([a-z]+)((?:\s+[a-z]+="[^"<>]*")*)\s*>/y;
-  const attribute = /\s+([a-z]+)="([^"<>]*)"/g;
   let i = 0;
+  // The next `<` and `&` at or after i (-1: none), found again only once passed.
+  let lt = html.indexOf('<');
+  let amp = html.indexOf('&');
   while (i < html.length) {
-    const lt = html.indexOf('<', i);
-    const amp = html.indexOf('&', i);
+    if (lt >= 0 && lt < i) lt = html.indexOf('<', i);
+    if (amp >= 0 && amp < i) amp = html.indexOf('&', i);
     const next = lt < 0 ? (amp < 0 ? html.length : amp) : amp < 0 ? lt : Math.min(lt, amp);
     if (next > i) {
-      text += html.slice(i, next);
+      b.text += html.slice(i, next);
       i = next;
       continue;
     }
-    if (html.charCodeAt(i) === 38 /* & */) {
+    if (next === amp) {
       const entity = readEntity(html, i);
       if (entity === undefined) return undefined;
-      text += entity.value;
+      b.text += entity.value;
       i = entity.end;
       continue;
     }
@@ -79,55 +38,110 @@ export function simpleHtmlToMdast(html: string): Root | undefined {
     const [whole, slash, name, attrs] = m as unknown as [string, string, string, string];
     i += whole.length;
     if (name === 'p') {
-      if (slash || attrs) return undefined;
-      if (!endParagraph()) return undefined;
-      continue;
-    }
-    if (name === 'pre') {
+      if (slash || attrs || !b.endParagraph()) return undefined;
+    } else if (name === 'pre') {
       // `<pre><code>…</code></pre>` holding only text: a code block between paragraphs.
-      if (slash || attrs || !html.startsWith('<code>', i) || !endParagraph()) return undefined;
+      if (slash || attrs || !html.startsWith('<code>', i) || !b.endParagraph()) return undefined;
       const end = html.indexOf('</code></pre>', i);
       if (end < 0) return undefined;
       const value = decodeText(html.slice(i + '<code>'.length, end));
       if (value === undefined || value.trim() === '') return undefined;
-      root.children.push({ type: 'code', lang: null, meta: null, value: value.replace(/\n+$/, '') });
+      b.root.children.push({ type: 'code', lang: null, meta: null, value: value.replace(/\n+$/, '') });
       i = end + '</code></pre>'.length;
-      continue;
-    }
-    if (name !== 'i' && name !== 'b' && name !== 'a') return undefined;
-    if (slash) {
-      if (attrs) return undefined;
-      if (!flush(true)) return undefined;
-      const top = open.pop();
-      if (!top || top.tag !== name || top.node.children.length === 0) return undefined;
-      target().push(top.node);
-      started = true;
-      continue;
-    }
-    if (!flush(false)) return undefined;
-    if (name === 'a') {
-      if (open.some((o) => o.tag === 'a')) return undefined;
-      let href: string | undefined;
-      const seen = new Set<string>();
-      attribute.lastIndex = 0;
-      for (let a = attribute.exec(attrs); a; a = attribute.exec(attrs)) {
-        const [, key, raw] = a as unknown as [string, string, string];
-        if (seen.has(key) || (key !== 'href' && key !== 'rel')) return undefined;
-        seen.add(key);
-        if (key === 'href') {
-          href = decodeAttribute(raw);
-          if (href === undefined || href === '') return undefined;
-        }
-      }
-      if (href === undefined) return undefined;
-      open.push({ tag: 'a', node: { type: 'link', url: href, title: null, children: [] } });
-    } else {
-      if (attrs || open.some((o) => o.tag === name)) return undefined;
-      open.push({ tag: name, node: name === 'i' ? { type: 'emphasis', children: [] } : { type: 'strong', children: [] } });
+    } else if (name !== 'i' && name !== 'b' && name !== 'a') {
+      return undefined;
+    } else if (slash) {
+      if (attrs || !b.close(name)) return undefined;
+    } else if (!b.open(name, attrs)) {
+      return undefined;
     }
   }
-  if (!endParagraph()) return undefined;
-  return root;
+  return b.endParagraph() ? b.root : undefined;
+}
+
+/** The tree being built, and where text goes next. */
+class TreeBuilder {
+  root: Root = { type: 'root', children: [] };
+  /** The paragraph being filled, and the inline elements open in it (innermost last). */
+  paragraph: Paragraph = { type: 'paragraph', children: [] };
+  opened: { tag: string; node: Emphasis | Strong | Link }[] = [];
+  /** Text read but not yet placed. */
+  text = '';
+  /** Did the last text of this paragraph (across tags) end in white space? */
+  endsInSpace = false;
+  /** Has the paragraph had any text or element yet? */
+  started = false;
+
+  target(): PhrasingContent[] {
+    return this.opened.length > 0 ? this.opened[this.opened.length - 1]!.node.children : this.paragraph.children;
+  }
+
+  /** Puts the pending text in place; false when its white space needs the full path. */
+  flush(closing: boolean): boolean {
+    if (this.text === '') return true;
+    let value = /[\t\n\f\r]| {2}/.test(this.text) ? this.text.replace(/[ \t\n\f\r]+/g, ' ') : this.text;
+    this.text = '';
+    if (value.charCodeAt(0) === 32) {
+      if (this.opened.length > 0 && this.target().length === 0) return false; // just inside an opening tag
+      if (this.endsInSpace) return false; // a run of white space across a tag
+      if (!this.started) value = value.slice(1); // paragraph start
+    }
+    if (value === '') return true;
+    this.endsInSpace = value.charCodeAt(value.length - 1) === 32;
+    if (this.endsInSpace && closing && this.opened.length > 0) return false; // just before a closing tag
+    this.target().push({ type: 'text', value });
+    this.started = true;
+    return true;
+  }
+
+  endParagraph(): boolean {
+    if (!this.flush(false) || this.opened.length > 0) return false;
+    const children = this.paragraph.children;
+    const last = children[children.length - 1];
+    if (last && last.type === 'text' && this.endsInSpace) {
+      last.value = last.value.slice(0, -1);
+      if (last.value === '') children.pop();
+    }
+    if (children.length > 0) this.root.children.push(this.paragraph);
+    this.paragraph = { type: 'paragraph', children: [] };
+    this.endsInSpace = false;
+    this.started = false;
+    return true;
+  }
+
+  open(name: string, attrs: string): boolean {
+    if (!this.flush(false)) return false;
+    if (this.opened.some((o) => o.tag === name)) return false;
+    if (name !== 'a') {
+      if (attrs) return false;
+      this.opened.push({ tag: name, node: name === 'i' ? { type: 'emphasis', children: [] } : { type: 'strong', children: [] } });
+      return true;
+    }
+    let href: string | undefined;
+    const seen = new Set<string>();
+    const attribute = /\s+([a-z]+)="([^"<>]*)"/g;
+    for (let a = attribute.exec(attrs); a; a = attribute.exec(attrs)) {
+      const [, key, raw] = a as unknown as [string, string, string];
+      if (seen.has(key) || (key !== 'href' && key !== 'rel')) return false;
+      seen.add(key);
+      if (key === 'href') {
+        href = decodeAttribute(raw);
+        if (href === undefined || href === '') return false;
+      }
+    }
+    if (href === undefined) return false;
+    this.opened.push({ tag: 'a', node: { type: 'link', url: href, title: null, children: [] } });
+    return true;
+  }
+
+  close(name: string): boolean {
+    if (!this.flush(true)) return false;
+    const top = this.opened.pop();
+    if (!top || top.tag !== name || top.node.children.length === 0) return false;
+    this.target().push(top.node);
+    this.started = true;
+    return true;
+  }
 }
 
 const named: Record<string, string> = { quot: '"', amp: '&', lt: '<', gt: '>', apos: "'", nbsp: '\u00a0' };
