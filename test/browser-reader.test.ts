@@ -126,6 +126,18 @@ test('index → thread → collapse a subtree → permalink → quote link → k
   await page.close();
 });
 
+test('readable with JavaScript off: every comment shown, subtrees still collapse', { skip }, async () => {
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  await page.goto(`${server.url}t/garden-paths/`);
+  assert.equal(await page.locator('details.c:visible').count(), 11);
+  assert.equal(await page.locator('#_tools').isVisible(), false, 'no buttons that need a script');
+  await page.locator('#g6 > summary').click();
+  assert.equal(await page.locator('#g7').isVisible(), false);
+  assert.equal(await page.locator('#g6 > summary .hc').innerText(), '· 4 comments hidden');
+  await context.close();
+});
+
 test('axe-core: no serious or critical violation on the index, a thread and the 404 page (light and dark)', { skip }, async () => {
   for (const colorScheme of ['light', 'dark'] as const) {
     const page = await newPage({ colorScheme });
