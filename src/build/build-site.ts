@@ -78,11 +78,23 @@ function recoverInterruptedSwap(siteDir: string): void {
   const name = basename(siteDir);
   for (const entry of readdirSync(parent)) {
     const path = join(parent, entry);
+    const pid = Number(/-(\d+)$/.exec(entry)?.[1]);
+    if (pid && isRunning(pid)) continue; // another build's, still at work
     if (entry.startsWith(`.${name}.old-`)) {
       if (!existsSync(siteDir)) renameSync(path, siteDir);
       else rmSync(path, { recursive: true, force: true });
     } else if (entry.startsWith(`.${name}.building-`)) {
       rmSync(path, { recursive: true, force: true });
     }
+  }
+}
+
+function isRunning(pid: number): boolean {
+  if (pid === process.pid) return false;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
   }
 }
