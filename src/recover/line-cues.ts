@@ -63,7 +63,7 @@ export function lineCues(line: string): LineCues {
   const q = quotePrefix.exec(line);
   const quoteDepth = q ? (q[1]!.match(/>/g) ?? []).length : 0;
   const body = q ? line.slice(q[0].length).trim() : line.trim();
-  const firstWords = body.split(/\s+/, 8).join(' ');
+  const firstWords = /^(?:\S+\s+){0,7}\S*/.exec(body)![0];
   const letters = countLetters(body);
   const last = body.at(-1) ?? '';
   return {
@@ -81,7 +81,7 @@ export function lineCues(line: string): LineCues {
     opener: openerStart.test(body),
     addressesYou: youWords.test(firstWords),
     question: /\?\s*\)?\s*$/.test(body),
-    firstWord: firstWordClass[(body.split(/[\s,.!?:;]/, 1)[0] ?? '').toLowerCase().replace(/’/g, "'")] ?? 'other',
+    firstWord: firstWordClass[/^[^\s,.!?:;]*/.exec(body)![0].toLowerCase().replace(/’/g, "'")] ?? 'other',
     unterminated: /[\p{L}\p{N},]$/u.test(last),
     letters,
     curlyApostrophe: /\p{L}’\p{L}/u.test(body),

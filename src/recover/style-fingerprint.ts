@@ -10,6 +10,7 @@ const britishSpelling = /\b(?:colour|favour|behaviour|honour|labour|neighbour|ce
 const americanSpelling = /\b(?:color|favor|behavior|honor|labor|neighbor|center|theater|realize|organize|recognize|analyze|apologize|optimize|prioritize|license|defense|traveled|canceled|program|gray|check|tire|aluminum|math)\b/i;
 
 export const styleDimensions = 8;
+const sentenceStart = /(?:^|[.!?]\s+)(\p{L})/gu;
 
 export function styleFingerprint(text: string): StyleFingerprint {
   const f = new Int8Array(styleDimensions);
@@ -19,11 +20,13 @@ export function styleFingerprint(text: string): StyleFingerprint {
   const lowerI = /(?:^|\s)i(?:\s|'|’)/.test(text);
   const upperI = /(?:^|\s)I(?:\s|'|’)/.test(text);
   if (lowerI !== upperI) f[1] = lowerI ? 1 : -1;
-  const starts = text.match(/(?:^|[.!?]\s+)(\p{L})/gu) ?? [];
-  if (starts.length >= 2) {
-    const lower = starts.filter((s) => /\p{Ll}$/u.test(s)).length;
-    if (lower === starts.length || lower === 0) f[2] = lower > 0 ? 1 : -1;
+  let starts = 0;
+  let lower = 0;
+  for (const m of text.matchAll(sentenceStart)) {
+    starts++;
+    if (m[1] !== m[1]!.toUpperCase()) lower++;
   }
+  if (starts >= 2 && (lower === starts || lower === 0)) f[2] = lower > 0 ? 1 : -1;
   const doubleSpace = /[.!?] {2}\S/.test(text);
   const singleSpace = /[.!?] \S/.test(text);
   if (doubleSpace !== singleSpace) f[3] = doubleSpace ? 1 : -1;
