@@ -10,7 +10,8 @@ import type { Paragraph, Root } from 'mdast';
 export function plainTextToMarkdown(paragraphs: readonly string[]): string {
   const children: Paragraph[] = [];
   for (const paragraph of paragraphs) {
-    const lines = paragraph.split('\n');
+    // A line break at either end of a paragraph shows nothing (and would print as a `\`).
+    const lines = paragraph.replace(/^\n+|\n+$/g, '').split('\n');
     const phrasing: Paragraph['children'] = [];
     lines.forEach((line, i) => {
       if (i > 0) phrasing.push({ type: 'break' });
