@@ -223,3 +223,26 @@ test('eval floors on the held-out thread hn-heldout-office-return', { skip: noSh
   assert.ok(copied.parents >= 0.75, `hn-copy parents ${copied.parents}`);
   assert.ok(copied.parents > copied.baselines.trueSegmentsChain.parents, 'beats the true-segments chain baseline');
 });
+
+test('copied HN page: header variants are recognised (toggles, points, on: Title, deleted authors)', async () => {
+  const page = [
+    '[–] first_user 3 hours ago | next [–]',
+    'A top-level comment.',
+    'reply',
+    '12 points by second_user 2 hours ago | parent | on: Some story title',
+    'An answer to it.',
+    'reply',
+    '[deleted] 1 hour ago | root | parent | prev | next [–]',
+    'Words of a deleted account.',
+    'reply',
+    'fourth-user 1 day ago | prev | next [+]',
+    'reply',
+  ].join('\n');
+  const thread = await parseText(page);
+  assert.equal(thread.source.format, 'hn-copy-text');
+  assert.deepEqual(thread.comments.map((c) => c.author), ['first_user', 'second_user', '[deleted]', 'fourth-user']);
+  assert.deepEqual(thread.comments.map((c) => c.parent === null), [true, false, false, true]);
+  assert.equal(thread.comments[2]!.parent, thread.comments[1]!.id);
+  assert.equal(thread.comments[3]!.text, '', 'a collapsed comment keeps its header but has no text');
+  for (const c of thread.comments) assert.doesNotMatch(c.text, /\breply\b|\[[–+]\]/);
+});
