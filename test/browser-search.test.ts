@@ -153,6 +153,20 @@ test('results are paginated', { skip }, async () => {
   assert.ok(second.every((id) => !firstPage.includes(id)), 'page 2 shows other comments');
 });
 
+test('once loaded, the search page works offline', { skip }, async () => {
+  const context = await browser.newContext();
+  const tab = await context.newPage();
+  await tab.goto(`${server.url}search/?q=${encodeURIComponent('"twenty degrees" myth')}`);
+  // The service worker keeps every file fetched so far (the page says so with data-offline-ready).
+  await tab.waitForFunction(() => document.getElementById('search-app')?.dataset.offlineReady === 'true');
+  await context.setOffline(true);
+  await tab.reload();
+  await tab.waitForFunction(() => document.querySelectorAll('#search-results a').length > 0);
+  const ids = await tab.locator('#search-results a').evaluateAll((links) => links.map((a) => (a as HTMLAnchorElement).hash).sort());
+  assert.deepEqual(ids, ['#b6', '#b7']);
+  await context.close();
+});
+
 test('with JavaScript off the search page says so plainly', { skip }, async () => {
   const context = await browser.newContext({ javaScriptEnabled: false });
   const off = await context.newPage();

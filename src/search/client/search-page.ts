@@ -21,12 +21,47 @@ const threadPattern = app.dataset.threadUrl ?? '../t/{id}/';
 app.hidden = false;
 document.getElementById('search-nojs')?.remove();
 
+/** Files fetched before the service worker controlled the page, still to be fetched through it. */
+const toKeep = new Set<string>();
+let inFlight = 0;
+let controlled = false;
+function keep(url: string): void {
+  if (!controlled) {
+    toKeep.add(url);
+    return;
+  }
+  keeping++;
+  delete app.dataset.offlineReady;
+  void fetch(url)
+    .catch(() => undefined)
+    .then(() => {
+      keeping--;
+      markOfflineReady();
+    });
+}
+/** `data-offline-ready` tells (tests) that everything fetched so far is kept. */
+let keeping = 0;
+
+function markOfflineReady(): void {
+  if (controlled && inFlight === 0 && keeping === 0) app.dataset.offlineReady = 'true';
+}
 const engine = new SearchEngine({
   lunr,
   fetchJson: async (path) => {
-    const response = await fetch(new URL(path, indexBase));
-    if (!response.ok) throw new Error(`could not load the search index (${path}: HTTP ${response.status})`);
-    return response.json();
+    const url = new URL(path, indexBase);
+    // Fetched before the service worker controls the page: not kept by it; fetch it again later.
+    const uncontrolled = 'serviceWorker' in navigator && !navigator.serviceWorker.controller;
+    inFlight++;
+    delete app.dataset.offlineReady;
+    try {
+      const response = await fetch(url);
+      if (!response.ok) throw new Error(`could not load the search index (${path}: HTTP ${response.status})`);
+      return await response.json();
+    } finally {
+      inFlight--;
+      if (uncontrolled) keep(url.href);
+      else markOfflineReady();
+    }
   },
 });
 
@@ -197,9 +232,29 @@ void run();
 // Offline: a service worker keeps every index file fetched; the button fetches them all.
 if ('serviceWorker' in navigator && app.dataset.offline !== 'off') {
   navigator.serviceWorker.register('sw.js').then(
-    () => offline(),
+    () => {
+      offline();
+      void keepWhatWasFetched();
+    },
     () => undefined,
   );
+}
+
+/**
+ * Files fetched before the service worker took control were not kept: fetch them again
+ * through it (from the HTTP cache), with the page and its scripts, so a reload works offline.
+ */
+async function keepWhatWasFetched(): Promise<void> {
+  if (!navigator.serviceWorker.controller) await new Promise((resolve) => navigator.serviceWorker.addEventListener('controllerchange', resolve, { once: true }));
+  controlled = true;
+  const assets = [...document.querySelectorAll<HTMLScriptElement>('script[src]')].map((s) => s.src);
+  const styles = [...document.querySelectorAll<HTMLLinkElement>('link[rel="stylesheet"]')].map((l) => l.href);
+  const page = new URL('./', location.href).href;
+  keeping++;
+  await Promise.all([page, ...assets, ...styles, ...toKeep].map((url) => fetch(url).catch(() => undefined)));
+  toKeep.clear();
+  keeping--;
+  markOfflineReady();
 }
 
 function offline(): void {
