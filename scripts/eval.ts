@@ -1,12 +1,14 @@
 // `npm run eval [-- THREAD.json ...] [--json]`: flattens structured threads with the shared
 // flatten-thread.mjs (plain and --hn-copy), parses the flat dumps with the project's parser and
-// scores them with score-tree.mjs. With no threads: the shared samples hn-algolia.json and
-// reddit.json (when ../shared is there) and every test/eval-threads/*.json. Threads named
-// *heldout* are never used to fit the weights (scripts/fit-recover.ts).
+// scores them with score-tree.mjs. With no threads: the shared samples hn-algolia.json,
+// reddit.json, hn-item.html and discourse.json (when ../shared is there; the last two are parsed
+// by the project and flattened as plain trees) and every test/eval-threads/*.json. The "use"
+// column says which were used to fit the weights (src/recover/fit-set.ts).
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { evaluateThread, type EvalRow } from '../src/recover/evaluate-thread.ts';
+import { usedForFitting } from '../src/recover/fit-set.ts';
 
 const root = fileURLToPath(new URL('../', import.meta.url));
 const shared = process.env.SHARED_DIR ?? join(root, '../shared');
@@ -15,7 +17,7 @@ const args = process.argv.slice(2);
 const asJson = args.includes('--json');
 let threads = args.filter((a) => !a.startsWith('--'));
 if (threads.length === 0) {
-  for (const sample of ['hn-algolia.json', 'reddit.json']) {
+  for (const sample of ['hn-algolia.json', 'reddit.json', 'hn-item.html', 'discourse.json']) {
     const path = join(shared, 'samples', sample);
     if (existsSync(path)) threads.push(path);
   }
@@ -27,8 +29,8 @@ if (!existsSync(join(tools, 'flatten-thread.mjs'))) {
   process.exit(1);
 }
 
-const rows: EvalRow[] = [];
-for (const thread of threads) for (const mode of ['plain', 'hn-copy'] as const) rows.push(await evaluateThread(thread, mode, tools));
+const rows: (EvalRow & { fitted: boolean })[] = [];
+for (const thread of threads) for (const mode of ['plain', 'hn-copy'] as const) rows.push({ ...(await evaluateThread(thread, mode, tools)), fitted: usedForFitting(thread) });
 
 if (asJson) {
   console.log(JSON.stringify(rows, null, 1));
@@ -38,7 +40,7 @@ if (asJson) {
   const table = rows.map((r) => [
     r.thread,
     r.mode,
-    r.thread.includes('heldout') ? 'held out' : 'fit',
+    r.fitted ? 'fit' : 'held out',
     String(r.trueComments),
     f(r.boundaryF1),
     f(r.segments),

@@ -20,6 +20,7 @@ import { quoteHits } from '../src/recover/attach-features.ts';
 import { readHeader } from '../src/importers/hn-copy-text.ts';
 import { agesAreConsistent } from '../src/recover/check-ages.ts';
 import { isUiLine } from '../src/recover/drop-debris.ts';
+import { usedForFitting } from '../src/recover/fit-set.ts';
 import { segmentLines } from '../src/recover/segment-lines.ts';
 
 const root = fileURLToPath(new URL('../', import.meta.url));
@@ -30,7 +31,8 @@ for (const sample of ['hn-algolia.json', 'reddit.json']) {
   if (existsSync(path)) threads.push(path);
 }
 const own = join(root, 'test/eval-threads');
-threads.push(...readdirSync(own).filter((f) => f.endsWith('.json') && !f.includes('heldout')).sort().map((f) => join(own, f)));
+threads.push(...readdirSync(own).filter((f) => f.endsWith('.json')).sort().map((f) => join(own, f)));
+threads.splice(0, threads.length, ...threads.filter(usedForFitting));
 
 interface Truth {
   comments: { id: number; lines: [number, number]; parent: number | null | 'missing' }[];

@@ -3,6 +3,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { parseDump } from '../parse/parse-dump.ts';
+import { threadToPlainTree } from './thread-to-plain-tree.ts';
 
 export type EvalMode = 'plain' | 'hn-copy';
 
@@ -27,10 +28,18 @@ export interface EvalRow extends Scores {
  * Flattens a structured thread with the shared `flatten-thread.mjs` (plain, or `--hn-copy`),
  * parses the flat text with the project's parser, and scores the tree with `score-tree.mjs`.
  */
-export async function evaluateThread(structured: string, mode: EvalMode, toolsDir: string): Promise<EvalRow> {
+export async function evaluateThread(input: string, mode: EvalMode, toolsDir: string): Promise<EvalRow> {
+  let structured = input;
   const dir = mkdtempSync(join(tmpdir(), 'recover-eval-'));
   try {
-    const name = basename(structured).replace(/\.json$/, '');
+    const name = basename(structured).replace(/\.(json|html?)$/, '');
+    // Formats the flattener cannot read are parsed by the project first and handed over as a plain tree.
+    if (!flattenerReads(structured)) {
+      const [parsed] = await parseDump(readFileSync(structured), structured);
+      const tree = join(dir, `${name}.tree.json`);
+      writeFileSync(tree, JSON.stringify(threadToPlainTree(parsed!)));
+      structured = tree;
+    }
     const dump = join(dir, `${name}.txt`);
     const truth = join(dir, `${name}.truth.json`);
     const predicted = join(dir, `${name}.predicted.json`);
@@ -49,4 +58,13 @@ export async function evaluateThread(structured: string, mode: EvalMode, toolsDi
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/** HN Algolia items, Reddit threads and plain trees: what `flatten-thread.mjs` reads itself. */
+function flattenerReads(file: string): boolean {
+  if (!file.endsWith('.json')) return false;
+  const data: unknown = JSON.parse(readFileSync(file, 'utf8'));
+  if (Array.isArray(data)) return true;
+  const record = data as Record<string, unknown>;
+  return Array.isArray(record.children) || (Array.isArray(record.comments) && !('version' in record));
 }
