@@ -13,7 +13,7 @@ import { gzipSync } from 'node:zlib';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { generateArchive } from './generate-archive.ts';
 import { sampleQueries } from './sample-search-queries.ts';
-import { serveStatic } from '../src/search/serve-static.ts';
+import { serveStatic, type StaticServer } from '../src/search/serve-static.ts';
 import { standaloneSearchPage } from '../src/search/search-page-html.ts';
 import { readArchiveThreads, writeSearchIndex } from '../src/search/write-search-index.ts';
 import type { Thread } from '../src/thread/types.ts';
@@ -57,29 +57,21 @@ function folderBytes(dir: string): { raw: number; gzip: number; files: number } 
   return { raw, gzip, files };
 }
 
-/** Opens `url` in a fresh context (empty cache) and sums the bytes received until `ready`. */
-async function coldLoad(browser: Browser, url: string, ready: (page: Page) => Promise<void>): Promise<{ bytes: number; ms: number; requests: number; computeMs?: number }> {
+/**
+ * Opens `url` in a fresh context (empty cache) and counts, at the server, the bytes sent
+ * (gzip bodies and headers) until `ready`: requests answered from the browser's cache or a
+ * service worker's cache cost nothing, as on a real network.
+ */
+async function coldLoad(browser: Browser, server: StaticServer, url: string, ready: (page: Page) => Promise<void>): Promise<{ bytes: number; ms: number; requests: number; computeMs?: number }> {
   const context = await browser.newContext();
   const page = await context.newPage();
-  // Playwright reports the page's and its workers' requests (Pagefind searches in a worker);
-  // the response body size is as received (gzip), plus its headers.
-  const pending: Promise<void>[] = [];
-  let bytes = 0;
-  let requests = 0;
-  context.on('requestfinished', (request) => {
-    pending.push(
-      request.sizes().then((s) => {
-        bytes += s.responseBodySize + s.responseHeadersSize;
-        requests++;
-      }),
-    );
-  });
+  server.sent.reset();
   const started = performance.now();
   await page.goto(url);
   await ready(page);
   const ms = performance.now() - started;
-  await page.waitForTimeout(100); // late requestfinished events
-  await Promise.all(pending);
+  const bytes = server.sent.bytes;
+  const requests = server.sent.responses;
   const computeMs = Number(await page.evaluate(() => document.getElementById('search-app')?.dataset.computeMs ?? 'NaN'));
   await context.close();
   return { bytes, ms, requests, computeMs };
@@ -209,8 +201,8 @@ async function main(): Promise<void> {
         const oursCold = [];
         const pfCold = [];
         for (const { q } of coldQueries) {
-          oursCold.push(await coldLoad(browser, `${server.url}search/?q=${encodeURIComponent(q)}`, ourReady));
-          pfCold.push(await coldLoad(browser, `${server.url}pf-bench/?q=${encodeURIComponent(q)}`, (page) => page.waitForFunction(() => document.body.dataset.done !== undefined, null, { timeout: 120_000 }).then(() => undefined)));
+          oursCold.push(await coldLoad(browser, server, `${server.url}search/?q=${encodeURIComponent(q)}`, ourReady));
+          pfCold.push(await coldLoad(browser, server, `${server.url}pf-bench/?q=${encodeURIComponent(q)}`, (page) => page.waitForFunction(() => document.body.dataset.done !== undefined, null, { timeout: 120_000 }).then(() => undefined)));
         }
         // Latency: every query in one loaded page (parts already fetched stay in memory).
         const page = await browser.newPage();

@@ -18,6 +18,8 @@ const compressible = new Set(['.html', '.js', '.mjs', '.css', '.json', '.svg', '
 export interface StaticServer {
   url: string;
   server: Server;
+  /** Bytes sent (response bodies as sent, gzip where compressed, plus status line and headers) and responses, since the last reset. */
+  sent: { bytes: number; responses: number; reset(): void };
   close(): Promise<void>;
 }
 
@@ -26,7 +28,22 @@ export interface StaticServer {
  * GitHub Pages does, for tests and benchmarks. Folders serve their index.html.
  */
 export function serveStatic(root: string, prefix = '/', port = 0): Promise<StaticServer> {
+  const sent = {
+    bytes: 0,
+    responses: 0,
+    reset() {
+      sent.bytes = 0;
+      sent.responses = 0;
+    },
+  };
   const server = createServer((req, res) => {
+    // Count what goes on the wire for this response: the socket's bytes written meanwhile.
+    const socket = req.socket;
+    const before = socket.bytesWritten;
+    res.on('finish', () => {
+      sent.bytes += socket.bytesWritten - before;
+      sent.responses++;
+    });
     const url = new URL(req.url ?? '/', 'http://localhost');
     let path = decodeURIComponent(url.pathname);
     if (!path.startsWith(prefix)) {
@@ -55,6 +72,7 @@ export function serveStatic(root: string, prefix = '/', port = 0): Promise<Stati
       resolve({
         url: `http://127.0.0.1:${address.port}${prefix}`,
         server,
+        sent,
         close: () => new Promise<void>((done) => server.close(() => done())),
       });
     });
