@@ -37,14 +37,9 @@ export function collectSearchDocs(threads: Iterable<Thread>): { docs: SearchDoc[
     docs.push({ thread: index, id: '', author: thread.author ?? '', time: thread.time ?? '', own: thread.text ? ownText(thread.text) : '', quotes: '' });
     for (const c of thread.comments) {
       const quoted = c.quotes ? c.quotes.map((q) => q.text) : c.text.includes('>') ? extractQuotes(c.text) : [];
-      docs.push({ thread: index, id: c.id, author: c.author ?? '', time: c.time ?? '', own: c.text.includes('>') ? ownText(c.text) : plainish(c.text), quotes: quoted.join('\n') });
+      docs.push({ thread: index, id: c.id, author: c.author ?? '', time: c.time ?? '', own: ownText(c.text), quotes: quoted.join('\n') });
     }
     table.push({ id: thread.id, title: thread.title, first, count: docs.length - first });
   }
   return { docs, threads: table };
-}
-
-/** Markdown without markup characters needs no parsing; ownText handles the rest. */
-function plainish(markdown: string): string {
-  return ownText(markdown);
 }
