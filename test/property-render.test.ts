@@ -41,7 +41,7 @@ function activeMarkup(html: string): string[] {
         if (['href', 'src', 'action', 'formAction', 'data', 'xLinkHref'].includes(key) && /^(javascript|vbscript|data):/i.test(v)) found.push(`${key}=${v.slice(0, 30)}`);
       }
     }
-    if ('children' in node) for (const child of node.children) if (child.type === 'element' || child.type === 'root') stack.push(child);
+    if ('children' in node) for (const child of node.children) if (child.type === 'element') stack.push(child);
   }
   return found;
 }
