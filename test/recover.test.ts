@@ -7,16 +7,16 @@ import { plainTextToMarkdown } from '../src/util/plain-text-to-markdown.ts';
 import { escapeParagraphs } from '../src/recover/escape-paragraphs.ts';
 
 test('escapeParagraphs agrees with plainTextToMarkdown on random text', () => {
-  const chars = [...'aZé ,.;:\'’"?!()%$—–-1>*_#<&[\\`~|/@.w'];
+  const chars = [...'aZé ,.;:\'’"?!()%$—–-1>*_#<&[\\`~|/@.wWps'];
   const paragraph = fc
     .array(fc.constantFrom(...chars), { minLength: 1, maxLength: 14 })
     .map((a) => a.join(''))
     .filter((s) => s.trim() === s && s !== '');
   fc.assert(
     fc.property(fc.array(paragraph, { minLength: 1, maxLength: 3 }), (ps) => escapeParagraphs(ps) === plainTextToMarkdown(ps)),
-    { numRuns: 5000 },
+    { numRuns: Number(process.env.PROPERTY_RUNS ?? 5000) },
   );
-  for (const p of ['> quoted words here', '> > nested quote', '- a list item', 'Plain words, nothing else.']) {
+  for (const p of ['> quoted words here', '> > nested quote', '- a list item', 'Plain words, nothing else.', 'see w.a or W.x', 'http: a']) {
     assert.equal(escapeParagraphs([p]), plainTextToMarkdown([p]));
   }
 });

@@ -2,7 +2,8 @@ import { plainTextToMarkdown } from '../util/plain-text-to-markdown.ts';
 
 /**
  * Paragraph bodies made only of these characters, starting with a letter, are Markdown that
- * renders as typed: no `*`, `_`, `#`, `<`, `&`, `[`, `\`, backticks, `~`, `|`, `/`, `@`.
+ * renders as typed: no `*`, `_`, `#`, `<`, `&`, `[`, `\`, backticks, `~`, `|`, `/`, `@` (and no
+ * `w.x`, which GFM's autolink literals would read as the start of `www.`: the serializer escapes it).
  */
 const inert = /^\p{L}[\p{L}\p{N} ,.;:'’‘“”"?!()%$—–-]*$/u;
 /** Openers that would start a block quote or a list: escaped with one backslash. */
@@ -19,7 +20,7 @@ export function escapeParagraphs(paragraphs: readonly string[]): string {
   for (const p of paragraphs) {
     const opener = blockOpener.exec(p)?.[0] ?? '';
     const body = p.slice(opener.length);
-    if (!inert.test(body) || body.includes('  ') || body.endsWith(' ') || /www\./i.test(body)) return plainTextToMarkdown(paragraphs);
+    if (!inert.test(body) || body.includes('  ') || body.endsWith(' ') || /[Ww]\.[-.\w]/.test(body)) return plainTextToMarkdown(paragraphs);
     out.push(opener ? `\\${opener}${body}` : body);
   }
   return out.join('\n\n');

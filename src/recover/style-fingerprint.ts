@@ -4,7 +4,8 @@
  * starts, two spaces after a full stop, em dashes or hyphens as dashes, "…" or "...",
  * British or American spelling, and "lol"-style chat markers.
  */
-export type StyleFingerprint = Int8Array;
+export type StyleFingerprint = number;
+// Packed in one number (no allocation per line): bit d says habit d reads +1, bit 8 + d says -1.
 
 const britishSpelling = /\b(?:colour|favour|behaviour|honour|labour|neighbour|centre|theatre|realise|organise|recognise|analyse|apologise|optimise|prioritise|licence|defence|travelled|cancelled|whilst|amongst|programme|grey|cheque|tyre|aluminium|maths)\w*/i;
 const americanSpelling = /\b(?:color|favor|behavior|honor|labor|neighbor|center|theater|realize|organize|recognize|analyze|apologize|optimize|prioritize|license|defense|traveled|canceled|program|gray|check|tire|aluminum|math)\b/i;
@@ -13,7 +14,7 @@ export const styleDimensions = 8;
 const sentenceStart = /(?:^|[.!?]\s+)(\p{L})/gu;
 
 export function styleFingerprint(text: string): StyleFingerprint {
-  const f = new Int8Array(styleDimensions);
+  const f = [0, 0, 0, 0, 0, 0, 0, 0];
   const curly = /\p{L}’\p{L}/u.test(text);
   const straight = /\p{L}'\p{L}/u.test(text);
   if (curly !== straight) f[0] = curly ? 1 : -1;
@@ -40,30 +41,37 @@ export function styleFingerprint(text: string): StyleFingerprint {
   const american = americanSpelling.test(text);
   if (british !== american) f[6] = british ? 1 : -1;
   if (/\b(?:lol|lmao|imo|imho|tbh|fwiw|afaik|iirc)\b/i.test(text)) f[7] = 1;
-  return f;
+  let packed = 0;
+  for (let d = 0; d < styleDimensions; d++) {
+    if (f[d] === 1) packed |= 1 << d;
+    else if (f[d] === -1) packed |= 1 << (8 + d);
+  }
+  return packed;
 }
 
 /** How alike two fingerprints are: agreements minus disagreements over the habits both show. */
 export function styleAgreement(a: StyleFingerprint, b: StyleFingerprint): number {
-  let sum = 0;
-  for (let i = 0; i < a.length; i++) sum += a[i]! * b[i]!;
-  return sum;
+  const aPos = a & 0xff;
+  const aNeg = a >> 8;
+  const bPos = b & 0xff;
+  const bNeg = b >> 8;
+  return bits((aPos & bPos) | ((aNeg & bNeg) << 8)) - bits((aPos & bNeg) | ((aNeg & bPos) << 8));
+}
+
+function bits(x: number): number {
+  let n = 0;
+  for (; x; x &= x - 1) n++;
+  return n;
 }
 
 /** A comment's fingerprint from its lines': each habit the lines show without contradiction. */
 export function combineFingerprints(parts: readonly StyleFingerprint[]): StyleFingerprint {
-  const f = new Int8Array(styleDimensions);
-  const conflict = new Uint8Array(styleDimensions);
+  let pos = 0;
+  let neg = 0;
   for (const part of parts) {
-    for (let i = 0; i < styleDimensions; i++) {
-      const v = part[i]!;
-      if (v === 0) continue;
-      if (f[i] === 0 && !conflict[i]) f[i] = v;
-      else if (f[i] !== v) {
-        f[i] = 0;
-        conflict[i] = 1;
-      }
-    }
+    pos |= part & 0xff;
+    neg |= part >> 8;
   }
-  return f;
+  const conflict = pos & neg;
+  return (pos & ~conflict) | ((neg & ~conflict) << 8);
 }
