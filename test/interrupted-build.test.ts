@@ -52,13 +52,14 @@ test('killing a build at any point keeps the last good site and archive', { time
     // Nothing changed in the dumps, so a finished build gives the same files: after a kill,
     // every file must be exactly as before (the old site) — never a half-written mix.
     const child = spawn(tsx, ['scripts/build.ts'], { cwd: root, env: envFor(dir), stdio: 'ignore', detached: true });
+    const exited = new Promise((r) => child.once('exit', r).once('error', r));
     await new Promise((r) => setTimeout(r, delay));
     try {
       process.kill(-child.pid!, 'SIGKILL');
     } catch {
       // it had finished already
     }
-    await new Promise((r) => child.once('exit', r).once('error', r));
+    await exited;
     assert.ok(existsSync(join(dir, 'site')) || readdirSync(dir).some((e) => e.startsWith('.site.old-')), `site kept (kill after ${delay} ms)`);
     const next = build(dir);
     assert.equal(next.status, 0, `the build after a kill at ${delay} ms: ${next.stderr}`);
