@@ -22,7 +22,7 @@ export function searchPageBody(options: SearchPageOptions = {}): string {
 <h1 id="_search-h">Search</h1>
 <noscript><p class="search-nojs"><strong>Search needs JavaScript, and it is turned off in this browser.</strong> The search runs inside this page, on an index built with the site. Every thread can still be read from the <a href="${escapeHtml(home)}">list of threads</a>.</p></noscript>
 <div id="search-app" data-index="index/" data-thread-url="${escapeHtml(threadUrl)}" hidden>
-<form id="search-form" role="search" action="./" method="get"><label for="search-q">Search the archive</label> <input id="search-q" name="q" type="search" autocomplete="off" enterkeyhint="search"> <button type="submit">Search</button></form>
+<form id="search-form" role="search" aria-label="Search query" action="./" method="get"><label for="search-q">Search the archive</label> <input id="search-q" name="q" type="search" autocomplete="off" enterkeyhint="search"> <button type="submit">Search</button></form>
 <details class="search-help"><summary>How to search</summary><ul>
 <li>Words: comments with all of them (<code>tokio runtime</code>; English endings are ignored: <code>run</code> finds <q>running</q>).</li>
 <li><code>"an exact phrase"</code>: only comments containing it word for word (case, punctuation and spacing do not matter). Paste a sentence to find who wrote it first and who quoted it.</li>
