@@ -149,6 +149,7 @@ const boundaryPriors: Partial<Record<(typeof boundaryFeatureNames)[number], numb
   listAfterColon: -2,
   codeAfterCode: -2,
   afterQuote: -2.5,
+  quoteRun: -2.5,
   url: -1.5,
 };
 const boundaryPrior = {
