@@ -53,8 +53,8 @@ const safeStart = /^(?:[\p{L}"'(]|\d+ )/u;
 const quoteStart = /^[>-] [\p{L}"'(]/u;
 /**
  * Text that mdast-util-to-markdown writes as is in a paragraph, away from its start, but
- * for the escapes of `escapeText`: no `\`, `_`, `` ` ``, `<`, no white space but single
- * spaces, no controls.
+ * for the escapes of `escapeText`: no `\`, `` ` ``, `<`, `_` only inside words, no white
+ * space but single spaces, no controls.
  */
 const plainText = /^[^\\`<\p{Z}\p{C}]*(?: [^\\`<\p{Z}\p{C}]+)* ?$/u;
 /** An underscore that is not inside a word (`snake_case` is fine): it would be escaped. */
