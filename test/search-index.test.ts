@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { test } from 'node:test';
 import lunr from 'lunr';
 import { generateThreads } from '../scripts/generate-archive.ts';
@@ -7,6 +9,9 @@ import { authorKey } from '../src/search/analyze.ts';
 import { buildSearchIndex } from '../src/search/build-search-index.ts';
 import { SearchEngine } from '../src/search/client/search-engine.ts';
 import { collectSearchDocs } from '../src/search/collect-search-docs.ts';
+import { containsPhrase } from '../src/search/phrase-match.ts';
+import { ownText } from '../src/quotes/extract-quotes.ts';
+import { parseDump } from '../src/parse/parse-dump.ts';
 import { fieldBoosts } from '../src/search/search-config.ts';
 import type { Thread } from '../src/thread/types.ts';
 
@@ -164,4 +169,31 @@ test('a short pasted sentence (five words) also finds its origin first, then its
   const { engine } = engineFor(fixtureThreads());
   const r = await engine.search('Salt eats chains for breakfast.');
   assert.deepEqual(r.hits.map((h) => [h.id, h.where]), [['w4', 'own'], ['w5', 'quote']]);
+});
+
+// The real samples (read here, never copied into the repo): a sentence pasted from a comment
+// finds the comment that wrote it first (the earliest, if several wrote the same words).
+const samples = fileURLToPath(new URL('../../shared/samples/', import.meta.url));
+test('pasted sentences from the real samples find the comment that wrote them first', { skip: existsSync(samples) ? false : 'no ../shared/samples beside the project' }, async () => {
+  const threads: Thread[] = [];
+  for (const name of readdirSync(samples).filter((f) => /\.(json|html)$/.test(f)).sort()) {
+    threads.push(...(await parseDump(readFileSync(join(samples, name)), join(samples, name))));
+  }
+  const { engine } = engineFor(threads);
+  const all = threads.flatMap((t) => t.comments);
+  let checked = 0;
+  for (const [i, c] of all.entries()) {
+    if (i % 5 !== 0) continue;
+    const sentence = ownText(c.text)
+      .split(/(?<=[.?!])\s+/)
+      .find((s) => s.split(/\s+/).length >= 6 && s.split(/\s+/).length < 30 && s.split(/\s+/).some((w) => engine.term(w) !== null));
+    if (!sentence) continue;
+    const writers = all.filter((x) => containsPhrase(ownText(x.text), sentence));
+    const first = writers.reduce((a, b) => ((b.time ?? '') < (a.time ?? '') ? b : a));
+    const r = await engine.search(sentence);
+    assert.equal(r.hits[0]?.id, first.id, `${c.id}: pasted sentence of ${sentence.split(/\s+/).length} words`);
+    assert.equal(r.hits[0]?.where, "own", JSON.stringify(sentence));
+    checked++;
+  }
+  assert.ok(checked >= 50, `checked ${checked} sentences`);
 });

@@ -347,8 +347,14 @@ export class SearchEngine {
     const indexed = [...plainWords, ...this.rarest(passageTerms, manifest, phraseTerms)];
     const unindexed = positive.filter((t) => !indexed.includes(t));
     const negative = termsOf(query.excluded).filter((t) => !positive.includes(t));
-    const lookup = pasted ?? query.phrases.find((p) => phraseWordCount(p) >= lookupWords);
-    const highlightPhrases = [...query.phrases, ...(pasted ? [pasted] : [])];
+    // The passage looked up as a quotation: the query as typed, without its operators and
+    // exclusions (quote marks and punctuation do not count in the comparison).
+    const passage = input
+      .replace(/(^|\s)-?(author|thread|is):("[^"]*"|\S*)/gi, ' ')
+      .replace(/(^|\s)-\S+/g, ' ')
+      .trim();
+    const lookup = phraseWordCount(passage) >= lookupWords ? passage : undefined;
+    const highlightPhrases = [...query.phrases, ...(lookup ? [lookup] : [])];
 
     const threadRanges: [number, number][] = [];
     for (const id of query.threads) {
