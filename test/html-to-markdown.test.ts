@@ -200,3 +200,20 @@ test('markdownWithoutHtml keeps Markdown structure and drops script links', () =
   const markdown = markdownWithoutHtml('* one\n* two\n\n> quoted *text*\n\n[x](javascript:alert(1)) ~~gone~~');
   assert.match(markdown, /^- one\n- two\n\n> quoted _text_\n\nx ~~gone~~$/);
 });
+
+// Reddit bodies: what the site shows is the Markdown read with raw HTML switched off (so `<b>`
+// is text). That reading, rendered, must show the same text as markdownWithoutHtml's output.
+const noHtml = { disable: { null: ['htmlFlow', 'htmlText'] } };
+const asRedditShows = unified().use(remarkParse).use(remarkGfm).use(remarkHtml).data('micromarkExtensions', [noHtml]);
+const redditPieces = ['word', ' ', '\n', '\n\n', '*', '**', '_', '`', '~~', '> ', '- ', '1. ', '# ', '[x](https://e.org)', '<b>', '</b>', '<script>', '</script>', '<div>', '<!--', '-->', '&amp;', '&lt;', '\\', '|', '---', '    code', '<https://e.org>', '<i>x</i>', 'a<br>b'];
+test('markdownWithoutHtml shows what Reddit shows (raw HTML as text)', () => {
+  fc.assert(
+    fc.property(fc.array(fc.constantFrom(...redditPieces), { minLength: 1, maxLength: 20 }), (parts) => {
+      const body = parts.join('');
+      const expected = visible(String(asRedditShows.processSync(body)));
+      const actual = visible(rendered(markdownWithoutHtml(body)));
+      assert.equal(actual, expected, `body: ${JSON.stringify(body)}`);
+    }),
+    { numRuns: Number(process.env.FUZZ_RUNS ?? 400), seed: Number(process.env.FUZZ_SEED ?? 3) },
+  );
+});
