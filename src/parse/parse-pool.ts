@@ -1,4 +1,4 @@
-import { availableParallelism } from 'node:os';
+import { availableParallelism, loadavg } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { runParseJob, type ParseJob, type ParseJobResult } from './parse-job.ts';
 import { compiledWorkerEntry } from './compile-worker-sources.ts';
@@ -17,14 +17,17 @@ export interface ParsePoolOptions {
 const perWorker = 4;
 
 /**
- * How many workers suit a batch: one less than the cores (this thread parses too), and none
- * for batches under 4 MB (some 6,000 comments, half a second on one core), which are done
- * before a worker has loaded the parser.
+ * How many workers suit a batch: one less than the idle cores (this thread parses too), and
+ * none for batches under 4 MB (some 6,000 comments, half a second on one core), which are
+ * done before a worker has loaded the parser. A core busy with other work (by the load
+ * average) is not idle: a worker there would only add its start-up to the machine's load.
  */
 export function defaultWorkers(jobs: readonly ParseJob[]): number {
   const bytes = jobs.reduce((n, job) => n + job.bytes.length, 0);
   if (jobs.length < 2 || bytes < 4_000_000) return 0;
-  return Math.max(0, Math.min(availableParallelism() - 1, jobs.length - 1));
+  const cores = availableParallelism();
+  const idle = Math.round(cores - loadavg()[0]!); // loadavg() is all zeros where unknown
+  return Math.max(0, Math.min(idle - 1, cores - 1, jobs.length - 1));
 }
 
 /**
