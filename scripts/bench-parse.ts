@@ -160,7 +160,7 @@ async function run(): Promise<void> {
   const cpuSeconds = (cpu.user + cpu.system) / 1e6;
   if (result.errors.length > 0) throw new Error(`bench:parse: ${result.errors[0]!.message}`);
   if (result.comments !== generated) throw new Error(`bench:parse: parsed ${result.comments} comments, generated ${generated}`);
-  const how = workers === undefined ? `default pool, ${availableParallelism()} cores` : `${workers} worker threads`;
+  const how = `${workers === undefined ? 'default: ' : ''}${result.workers} worker thread${result.workers === 1 ? '' : 's'} beside the main one`;
   console.log(
     `parseDirectory (${how}): ${result.comments} comments in ${result.threads} threads, ${seconds.toFixed(2)} s: ${Math.round(result.comments / seconds)} comments/s` +
       ` (CPU ${cpuSeconds.toFixed(2)} s over all threads; machine load ${loadavg()[0]!.toFixed(1)} on ${availableParallelism()} cores)`,

@@ -28,6 +28,8 @@ export interface ParseDirectoryResult {
   comments: number;
   /** Dumps parsed anew (not from the cache). */
   parsed: number;
+  /** Worker threads that parsed beside this one. */
+  workers: number;
   errors: ParseError[];
 }
 
@@ -110,8 +112,9 @@ export async function parseDirectory(options: ParseDirectoryOptions): Promise<Pa
   }
 
   // 2. Parse the rest, on every core when there is enough of it.
+  const workers = options.workers ?? defaultWorkers(jobs);
   const results = await parseJobs(jobs, {
-    workers: options.workers ?? defaultWorkers(jobs),
+    workers,
     onResult: (index) => progress(jobNames[index]!),
   });
   for (const [index, result] of results.entries()) {
@@ -177,7 +180,7 @@ export async function parseDirectory(options: ParseDirectoryOptions): Promise<Pa
   const sorted: Manifest = { version: 1, threads: Object.fromEntries(Object.entries(next.threads).sort(([a], [b]) => (a < b ? -1 : 1))) };
   const manifestJson = `${JSON.stringify(sorted, null, 2)}\n`;
   if (!existsSync(manifestFile) || readFileSync(manifestFile, 'utf8') !== manifestJson) writeAtomic(manifestFile, manifestJson);
-  return { threads: Object.keys(next.threads).length, comments, parsed, errors };
+  return { threads: Object.keys(next.threads).length, comments, parsed, workers: jobs.length > 1 ? Math.min(workers, jobs.length - 1) : 0, errors };
 }
 
 /** The archive's thread files, as listed by its manifest (what the site is built from). */
