@@ -6,7 +6,8 @@
 //   npm run bench:parse                      ~30,000 comments, default worker pool
 //   npm run bench:parse -- --comments 5000   a smaller run
 //   npm run bench:parse -- --workers 0       without worker threads (this thread alone)
-//   npm run bench:parse -- --compare         both, each in a fresh process (cold, as the CLI)
+//   npm run bench:parse -- --compare         0 and (cores - 1) workers, each in a fresh process
+//                                            (cold, as the CLI); the default picks by idle cores
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
@@ -27,7 +28,7 @@ const target = Number(values.comments);
 
 if (values.compare) {
   // Each run in its own process, so neither gets the other's warmed-up code.
-  for (const workers of ['0', undefined]) {
+  for (const workers of ['0', String(availableParallelism() - 1)]) {
     const args = [...process.execArgv, process.argv[1]!, '--comments', String(target), ...(workers === undefined ? [] : ['--workers', workers])];
     const child = spawnSync(process.execPath, args, { stdio: 'inherit' });
     if (child.status !== 0) process.exit(child.status ?? 1);
