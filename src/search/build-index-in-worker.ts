@@ -1,3 +1,4 @@
+import { resolve as resolvePath } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { readArchiveThreads, writeSearchIndex, type WriteSearchResult } from './write-search-index.ts';
 
@@ -33,4 +34,26 @@ export function buildIndexInWorker(archiveDir: string, outDir: string): Promise<
       settled = true;
     });
   });
+}
+
+/** Jobs started ahead of Eleventy (by `npm run build`), by archive and output folder; on globalThis so every copy of this module sees them. */
+const early = ((globalThis as Record<symbol, unknown>)[Symbol.for('thread-archive.search-index-jobs')] ??= new Map()) as Map<string, Promise<WriteSearchResult>>;
+
+/**
+ * Starts building the index now, before Eleventy runs (e.g. right after parsing), so it
+ * overlaps the rest of the build; the plugin's `eleventy.before` then takes this job
+ * instead of starting another one.
+ */
+export function startIndexEarly(archiveDir: string, outDir: string): void {
+  const job = buildIndexInWorker(archiveDir, outDir);
+  job.catch(() => undefined); // awaited (and reported) by the plugin
+  early.set(`${resolvePath(archiveDir)}\0${resolvePath(outDir)}`, job);
+}
+
+/** The job `startIndexEarly` started for these folders, if any (taken once). */
+export function takeEarlyIndexJob(archiveDir: string, outDir: string): Promise<WriteSearchResult> | undefined {
+  const key = `${resolvePath(archiveDir)}\0${resolvePath(outDir)}`;
+  const job = early.get(key);
+  early.delete(key);
+  return job;
 }

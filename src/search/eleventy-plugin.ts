@@ -1,6 +1,6 @@
 import { searchAssets } from './search-assets.ts';
 import { searchPageBody, standaloneSearchPage } from './search-page-html.ts';
-import { buildIndexInWorker } from './build-index-in-worker.ts';
+import { buildIndexInWorker, takeEarlyIndexJob } from './build-index-in-worker.ts';
 import type { writeSearchIndex } from './write-search-index.ts';
 
 export interface SearchPluginOptions {
@@ -32,7 +32,7 @@ export default function searchPlugin(eleventyConfig: any, options: SearchPluginO
   });
   let job: Promise<Awaited<ReturnType<typeof writeSearchIndex>>> | undefined;
   eleventyConfig.on('eleventy.before', ({ dir }: { dir: { output: string } }) => {
-    job = buildIndexInWorker(options.archiveDir, dir.output);
+    job = takeEarlyIndexJob(options.archiveDir, dir.output) ?? buildIndexInWorker(options.archiveDir, dir.output);
     job.catch(() => undefined); // awaited (and reported) in eleventy.after
   });
   eleventyConfig.on('eleventy.after', async ({ dir }: { dir: { output: string } }) => {
