@@ -18,7 +18,7 @@ export default function (eleventyConfig: any) {
   // Thread pages read their own thread from the archive when they render, so memory holds
   // one big thread at a time, not the whole archive.
   eleventyConfig.addGlobalData('site', site);
-  eleventyConfig.addGlobalData('threads', () => loadThreadSummaries(site.archiveDir));
+  eleventyConfig.addGlobalData('threads', () => loadThreadSummaries(site.archiveDir, site.renderCacheDir));
   eleventyConfig.addWatchTarget(site.archiveDir);
 
   // Render cache: thread pages whose archive file and renderer are unchanged are not
@@ -31,12 +31,25 @@ export default function (eleventyConfig: any) {
   // Search (src/search/): the page at /search/ and, after each build, the split index.
   eleventyConfig.addPlugin(searchPlugin, { archiveDir: site.archiveDir, layout: (data: any, page: { title: string; body: string; description?: string }) => layout({ site: data.site, ...page }) });
 
-  // GitHub Pages project paths: every root-relative URL in HTML gets PATH_PREFIX.
+  // GitHub Pages project paths: every root-relative URL in HTML gets PATH_PREFIX. Thread
+  // pages come with it applied (thread-body-cache.ts), so the plugin's full parse of each
+  // page, most of a big build's time, is skipped for them.
   eleventyConfig.addPlugin(HtmlBasePlugin);
+  eleventyConfig.on('eleventy.before', () => skipUrlTransforms(eleventyConfig, (page) => /(^|\/)thread\.11ty\.ts$/.test(page?.inputPath ?? '')));
 
   // Dev server (npm start): live reload on port 8080.
   eleventyConfig.setServerOptions({ port: 8080, showAllHosts: false });
   eleventyConfig.setQuietMode(true);
+}
+
+/** Disables Eleventy's HTML URL transforms (the <base> plugin's) for the pages `skip` picks. */
+function skipUrlTransforms(eleventyConfig: any, skip: (page: { inputPath?: string } | undefined) => boolean): void {
+  for (const entry of eleventyConfig.htmlTransformer?.callbacks?.html ?? []) {
+    if (entry.skipsPrefixedPages) continue;
+    const enabled = entry.enabled;
+    entry.enabled = (context: any) => !skip(context?.page) && enabled(context);
+    entry.skipsPrefixedPages = true;
+  }
 }
 
 export const config = {
