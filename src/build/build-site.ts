@@ -1,9 +1,13 @@
 import { existsSync, mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { archivedThreadFiles, parseDirectory, type ParseDirectoryResult } from '../parse/parse-directory.ts';
+import { parseDirectory, type ParseDirectoryResult } from '../parse/parse-directory.ts';
+import { loadThreadSummaries } from '../site/_lib/load-archive.ts';
+import { setPrebuiltThreads } from '../site/_lib/prebuilt-pages.ts';
 import { siteConfig } from '../site/_lib/site-config.ts';
-import Eleventy from '@11ty/eleventy';
+import { threadPageCacheName } from '../site/_lib/thread-body-cache.ts';
+import { startIndexEarly } from '../search/build-index-in-worker.ts';
+import { placeThreadPages, type PlacedPages } from './place-thread-pages.ts';
 import { prerenderThreads } from './prerender-threads.ts';
 
 export interface BuildOptions {
@@ -17,6 +21,8 @@ export interface BuildResult {
   parse: ParseDirectoryResult;
   siteDir: string;
   seconds: { parse: number; site: number };
+  /** Seconds per step of the site build (printed with BUILD_TIMINGS=1). */
+  steps: Record<string, number>;
 }
 
 /** The project folder: where .eleventy.ts and src/site/ are. */
@@ -47,26 +53,59 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildResult
   const parse = await parseDirectory({ ...folders, onProgress: options.onProgress });
   const parsed = performance.now();
 
-  const { siteDir, renderCacheDir } = siteConfig(env, cwd);
-  await prerenderThreads(archivedThreadFiles(folders.archiveDir), renderCacheDir);
+  const site = siteConfig(env, cwd);
+  const { siteDir, renderCacheDir } = site;
+  const steps: Record<string, number> = {};
+  let mark = parsed;
+  const step = (name: string) => {
+    const now = performance.now();
+    steps[name] = (now - mark) / 1000;
+    mark = now;
+  };
   mkdirSync(dirname(siteDir), { recursive: true });
   recoverInterruptedSwap(siteDir);
   const staging = join(dirname(siteDir), `.${basename(siteDir)}.building-${process.pid}`);
   rmSync(staging, { recursive: true, force: true });
-  // .eleventy.ts reads SITE_DIR when Eleventy first loads it.
-  env.SITE_DIR = staging;
+  mkdirSync(staging, { recursive: true });
+  let placed: PlacedPages | undefined;
   try {
+    // The search index needs only the archive: build it (in a worker) while the rest goes on.
+    startIndexEarly(folders.archiveDir, staging);
+    // Summaries by content hash; then the pages missing from the render cache, on every core.
+    const summaries = loadThreadSummaries(folders.archiveDir, renderCacheDir);
+    step('summaries');
+    const missing = summaries.filter((t) => !t.sha256 || !existsSync(join(renderCacheDir, threadPageCacheName(t.sha256, t, site))));
+    await prerenderThreads(
+      missing.map((t) => t.file),
+      site,
+    );
+    step('render');
+    // Thread pages and JSON go into the staging folder as files (linked from the live site when
+    // unchanged); Eleventy writes the rest.
+    placed = placeThreadPages(summaries, site, staging);
+    step('place');
+    setPrebuiltThreads(placed.ids);
+    // .eleventy.ts reads SITE_DIR when Eleventy first loads it.
+    env.SITE_DIR = staging;
+    const { default: Eleventy } = await import('@11ty/eleventy');
     const eleventy = new Eleventy('src/site', staging, { configPath: '.eleventy.ts', quietMode: true });
     await eleventy.write();
+    step('eleventy + search');
     const old = join(dirname(siteDir), `.${basename(siteDir)}.old-${process.pid}`);
     if (existsSync(siteDir)) renameSync(siteDir, old);
     renameSync(staging, siteDir);
+    placed.commit();
     rmSync(old, { recursive: true, force: true });
+    step('swap');
   } finally {
+    setPrebuiltThreads(undefined);
     env.SITE_DIR = siteDir;
     rmSync(staging, { recursive: true, force: true });
   }
-  return { parse, siteDir: relative(cwd, siteDir) || '.', seconds: { parse: (parsed - started) / 1000, site: (performance.now() - parsed) / 1000 } };
+  if (env.BUILD_TIMINGS) {
+    process.stderr.write(`build timings: parse ${((parsed - started) / 1000).toFixed(2)} s, ${Object.entries(steps).map(([k, v]) => `${k} ${v.toFixed(2)} s`).join(', ')} (thread files linked ${placed?.linked}, copied ${placed?.copied})\n`);
+  }
+  return { parse, siteDir: relative(cwd, siteDir) || '.', seconds: { parse: (parsed - started) / 1000, site: (performance.now() - parsed) / 1000 }, steps };
 }
 
 /**

@@ -1,5 +1,8 @@
-import { readFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { archivedThreadFiles } from '../../parse/parse-directory.ts';
+import { writeAtomic } from '../../parse/write-atomic.ts';
 import type { Thread } from '../../thread/types.ts';
 
 /** What the index, feed and sitemap need to know about a thread, without its comments. */
@@ -20,6 +23,8 @@ export interface ThreadSummary {
   participants: number;
   /** The story's text, for the feed. */
   text?: string;
+  /** sha256 of the archive file's bytes (what caches of its page are keyed by). */
+  sha256?: string;
 }
 
 export function readThread(file: string): Thread {
@@ -54,9 +59,50 @@ export function summarizeThread(thread: Thread, file: string): ThreadSummary {
   };
 }
 
-/** Every archived thread (as the archive's manifest lists them), newest first. */
-export function loadThreadSummaries(archiveDir: string): ThreadSummary[] {
-  const summaries = archivedThreadFiles(archiveDir).map((file) => summarizeThread(readThread(file), file));
+/** Bump when ThreadSummary or summarizeThread changes: older cached summaries are then ignored. */
+const summaryVersion = 1;
+interface SummaryCache {
+  version: number;
+  /** sha256 of an archive file → its summary (without `file`). */
+  entries: Record<string, Omit<ThreadSummary, 'file'>>;
+}
+
+function readSummaryCache(file: string): SummaryCache['entries'] {
+  try {
+    const cache = JSON.parse(readFileSync(file, 'utf8')) as SummaryCache;
+    if (cache.version === summaryVersion && cache.entries && typeof cache.entries === 'object') return cache.entries;
+  } catch {
+    // missing or damaged: start afresh (deleting the cache is always safe)
+  }
+  return {};
+}
+
+/**
+ * Every archived thread (as the archive's manifest lists them), newest first. With
+ * `cacheDir`, summaries are kept in `cacheDir/summaries.json` by the sha256 of each archive
+ * file, so a rebuild parses only the threads whose bytes changed (it still reads and hashes
+ * every file: a hand-edited file is summarised anew).
+ */
+export function loadThreadSummaries(archiveDir: string, cacheDir?: string): ThreadSummary[] {
+  const cacheFile = cacheDir ? join(cacheDir, 'summaries.json') : undefined;
+  const cached = cacheFile && existsSync(cacheFile) ? readSummaryCache(cacheFile) : {};
+  const next: SummaryCache['entries'] = {};
+  let changed = false;
+  const summaries = archivedThreadFiles(archiveDir).map((file) => {
+    const bytes = readFileSync(file);
+    const sha256 = createHash('sha256').update(bytes).digest('hex');
+    let entry = cached[sha256];
+    if (!entry) {
+      const { file: _, ...rest } = summarizeThread(JSON.parse(bytes.toString('utf8')) as Thread, file);
+      entry = { ...rest, sha256 };
+      changed = true;
+    }
+    next[sha256] = entry;
+    return { ...entry, file };
+  });
+  if (cacheFile && (changed || Object.keys(cached).length !== Object.keys(next).length)) {
+    writeAtomic(cacheFile, JSON.stringify({ version: summaryVersion, entries: next } satisfies SummaryCache));
+  }
   return summaries.sort((a, b) => {
     if (a.time !== b.time) {
       if (a.time === undefined) return 1;

@@ -22,8 +22,10 @@ const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 /**
  * A thread page's content: the story, an overview picture of the tree, and the comment
  * tree. Page-level ids start with `_`, which comment ids never do, so they cannot clash.
+ * Its one site link (the JSON download) carries `pathPrefix`: thread pages skip the <base>
+ * plugin (see thread-body-cache.ts).
  */
-export function threadPageBody(thread: Thread): string {
+export function threadPageBody(thread: Thread, pathPrefix = '/'): string {
   const shape = threadShape(thread.comments);
   const participants = new Set(thread.comments.map((c) => c.author).filter(Boolean));
   if (thread.author) participants.add(thread.author);
@@ -48,7 +50,7 @@ export function threadPageBody(thread: Thread): string {
 <h1>${escapeHtml(thread.title)}</h1>
 ${meta.length ? `<p class="meta">${meta.join(' · ')}</p>` : ''}
 ${story}
-<p class="facts">${facts.join(' · ')}<span class="dl"> · <a href="${threadJsonUrl(thread.id)}" download>Download JSON</a></span></p>
+<p class="facts">${facts.join(' · ')}<span class="dl"> · <a href="${pathPrefix}${threadJsonUrl(thread.id).slice(1)}" download>Download JSON</a></span></p>
 </article>
 ${overview ? `<section class="ov" aria-labelledby="_ov"><h2 id="_ov">Overview</h2>\n${overview}\n</section>` : ''}
 <section class="comments" aria-labelledby="_cm">
