@@ -55,20 +55,25 @@ test('parseDirectory on worker threads writes the same bytes and errors as on on
 test('parseJobs hands jobs to worker threads and gets them back in order', async () => {
   const jobs = [0, 1, 2, 3, 4].map((n) => ({ file: `/dumps/s${n}.json`, bytes: Buffer.from(story(2_000_000 + n * 1000, 5 + n)), fixesFile: `/dumps/s${n}.fixes.json` }));
   jobs[3] = { file: '/dumps/bad.json', bytes: Buffer.from('{"id": 1, "type": "story", "children": [{"id": "x"}]}'), fixesFile: '/dumps/bad.fixes.json' };
-  let done = 0;
+  let byWorkers = 0;
   const results = await parseJobs(jobs, {
     workers: 2,
     parseHere: false,
-    onResult: () => {
-      done++;
+    onResult: (_index, _result, byWorker) => {
+      if (byWorker) byWorkers++;
     },
   });
-  assert.equal(done, 5);
+  assert.equal(byWorkers, 5, 'every job was parsed by a worker thread');
   assert.deepEqual(
     results.map((r) => (r.ok ? r.outputs[0]!.id : `error in ${r.error.file}`)),
     ['s0', 's1', 's2', 'error in /dumps/bad.json', 's4'],
   );
-  // The same results (bytes, and the bad dump's error) as on this thread alone.
+  // The same results (bytes, and the bad dump's error) as on this thread alone, and as from a
+  // worker that runs the TypeScript sources through tsx (the fallback).
   const alone = await parseJobs(jobs, { workers: 0 });
   assert.deepEqual(results, alone);
+  byWorkers = 0;
+  const throughTsx = await parseJobs(jobs, { workers: 1, parseHere: false, compiled: false, onResult: (_i, _r, byWorker) => void (byWorker && byWorkers++) });
+  assert.equal(byWorkers, 5, 'every job was parsed by the tsx worker');
+  assert.deepEqual(throughTsx, alone);
 });

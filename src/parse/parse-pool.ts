@@ -8,8 +8,10 @@ export interface ParsePoolOptions {
   workers: number;
   /** Whether this thread parses too (default); with false, only the workers do (tests). */
   parseHere?: boolean;
-  /** Called as each job finishes (in any order), e.g. for progress. */
-  onResult?: (index: number, result: ParseJobResult) => void;
+  /** Under tsx, whether workers run from compiled sources (default) or through tsx (tests). */
+  compiled?: boolean;
+  /** Called as each job finishes (in any order), e.g. for progress; `byWorker`: where. */
+  onResult?: (index: number, result: ParseJobResult, byWorker: boolean) => void;
 }
 
 /** Jobs a worker holds at once: one in hand and some queued, so it need not wait for this
@@ -39,13 +41,14 @@ export function defaultWorkers(jobs: readonly ParseJob[]): number {
 export async function parseJobs(jobs: readonly ParseJob[], options: ParsePoolOptions): Promise<ParseJobResult[]> {
   const results = new Array<ParseJobResult | undefined>(jobs.length);
   const queue = jobs.map((_, i) => i).sort((a, b) => jobs[b]!.bytes.length - jobs[a]!.bytes.length || a - b);
-  const finish = (index: number, result: ParseJobResult) => {
+  const finish = (index: number, result: ParseJobResult, byWorker = false) => {
     results[index] = result;
-    options.onResult?.(index, result);
+    options.onResult?.(index, result, byWorker);
   };
 
   const parseHere = options.parseHere ?? true;
-  const pool = startWorkers(Math.min(options.workers, Math.max(0, jobs.length - (parseHere ? 1 : 0))), jobs, queue, finish);
+  const count = Math.min(options.workers, Math.max(0, jobs.length - (parseHere ? 1 : 0)));
+  const pool = startWorkers(count, jobs, queue, finish, options.compiled ?? true);
   try {
     while (queue.length > 0 && parseHere) {
       pool.check();
@@ -69,7 +72,13 @@ interface Pool {
   stop(): Promise<void>;
 }
 
-function startWorkers(count: number, jobs: readonly ParseJob[], queue: number[], finish: (index: number, result: ParseJobResult) => void): Pool {
+function startWorkers(
+  count: number,
+  jobs: readonly ParseJob[],
+  queue: number[],
+  finish: (index: number, result: ParseJobResult, byWorker?: boolean) => void,
+  compiledSources: boolean,
+): Pool {
   const workers: Worker[] = [];
   /** Feeders of the workers that are up, to hand out jobs given back by a dead one. */
   const feeders = new Set<() => void>();
@@ -80,7 +89,7 @@ function startWorkers(count: number, jobs: readonly ParseJob[], queue: number[],
   const nudge = () => wake?.();
 
   for (let w = 0; w < count; w++) {
-    const worker = spawnParseWorker();
+    const worker = spawnParseWorker(compiledSources);
     workers.push(worker);
     const held = new Set<number>();
     let gone = false;
@@ -115,7 +124,7 @@ function startWorkers(count: number, jobs: readonly ParseJob[], queue: number[],
       held.delete(index);
       outstanding--;
       if (message.bug !== undefined) bug ??= new Error(`the parser failed on ${jobs[index]!.file} (in a worker thread): ${message.bug}`);
-      else finish(index, message.result!);
+      else finish(index, message.result!, true);
       feed();
       nudge();
     });
@@ -155,11 +164,11 @@ function startWorkers(count: number, jobs: readonly ParseJob[], queue: number[],
  * when that cannot be made, registers tsx through its API (`tsx/esm/api`) and imports the
  * TypeScript entry.
  */
-function spawnParseWorker(): Worker {
+function spawnParseWorker(compiledSources: boolean): Worker {
   const entry = new URL('./parse-worker.ts', import.meta.url);
   if (!import.meta.url.endsWith('.ts')) return new Worker(entry);
-  compiled ??= compiledWorkerEntry('parse/parse-worker.ts') ?? null;
-  if (compiled) return new Worker(compiled, { execArgv: withoutTsx(process.execArgv) });
+  if (compiledSources) compiled ??= compiledWorkerEntry('parse/parse-worker.ts') ?? null;
+  if (compiledSources && compiled) return new Worker(compiled, { execArgv: withoutTsx(process.execArgv) });
   const api = import.meta.resolve('tsx/esm/api');
   const bootstrap = `
     const { parentPort } = require('node:worker_threads');
