@@ -158,7 +158,8 @@ function render(q: string, page: number, r: SearchResponse): void {
   const last = page * pageSize + r.hits.length;
   const found = r.total - r.unchecked;
   const count = r.exact ? `${r.total} result${r.total === 1 ? '' : 's'}` : `${found} result${found === 1 ? '' : 's'} so far`;
-  const line = el('p', {}, r.hits.length ? `${first}–${last} of ${count} for ` : `No more results: ${count} for `, el('q', {}, q), '.');
+  const lead = r.hits.length ? `${first}–${last} of ${count} for ` : page === 0 ? 'No results yet for ' : `No more results: ${count} for `;
+  const line = el('p', {}, lead, el('q', {}, q), '.');
   status.replaceChildren(line);
   if (!r.exact) {
     // Phrase checks read the stored text of each candidate; they stop after a few dozen blocks.
