@@ -147,3 +147,27 @@ test('one HN comment gets the same id from the Algolia JSON and from the saved p
   assert.equal(algolia[0]!.comments[0]!.id, 'hn-42');
   assert.deepEqual(page[0]!.comments[0], algolia[0]!.comments[0]);
 });
+
+test('thousands deep: an HN Algolia chain and a Reddit chain of 20,000 replies', async () => {
+  const depth = 20_000;
+  let open = '';
+  let close = '';
+  for (let d = 1; d <= depth; d++) {
+    open += `{"id":${10 + d},"type":"comment","author":"a${d % 3}","text":"level ${d}","created_at_i":${1000 + d},"children":[`;
+    close += ']}';
+  }
+  const [hn] = await parseDump(Buffer.from(`{"id":1,"type":"story","title":"deep","created_at_i":1,"children":[${open}${close}]}`), 'deep.json');
+  assert.equal(hn!.comments.length, depth);
+  assert.equal(hn!.comments[depth - 1]!.parent, `hn-${depth + 9}`);
+
+  open = '';
+  close = '';
+  for (let d = 1; d <= depth; d++) {
+    open += `{"kind":"t1","data":{"id":"c${d}","parent_id":"${d === 1 ? 't3_p' : `t1_c${d - 1}`}","author":"u","body":"level ${d}","created_utc":${1000 + d},"score":1,"replies":${d === depth ? '""' : '{"kind":"Listing","data":{"children":['}`;
+    close = (d === depth ? '}}' : ']}}}}') + close; // the innermost closes first
+  }
+  const post = '{"kind":"Listing","data":{"children":[{"kind":"t3","data":{"id":"p","title":"deep","author":"u","created_utc":1}}]}}';
+  const [reddit] = await parseDump(Buffer.from(`[${post},{"kind":"Listing","data":{"children":[${open}${close}]}}]`), 'deep-reddit.json');
+  assert.equal(reddit!.comments.length, depth);
+  assert.equal(reddit!.comments[depth - 1]!.parent, `t1_c${depth - 1}`);
+});
