@@ -106,6 +106,7 @@ test('a sentence pasted from a comment finds it first, and its link lands on it,
 test('a quoted phrase mixed with a word', { skip }, async () => {
   assert.deepEqual((await search('"twenty degrees" myth')).sort(), ['b6', 'b7']);
   assert.deepEqual(await search('"twenty degrees" myth -is:quote'), ['b6']);
+  assert.deepEqual((await search('degr* myth')).sort(), ['b6', 'b7'], 'a prefix* with a word');
 });
 
 test('author:, thread:, -word, is:quote and -is:quote', { skip }, async () => {

@@ -94,6 +94,17 @@ test('-word, author:, thread:, is:quote and -is:quote', async () => {
   assert.equal((await engine.search('thread:no-such-thread dough')).message, 'No thread has the id “no-such-thread”.');
 });
 
+test('prefix*: any word starting with the prefix, mixed with words', async () => {
+  const { engine } = engineFor(fixtureThreads());
+  assert.deepEqual((await ids(engine, 'kitch*')).sort(), (await ids(engine, 'kitchen')).sort());
+  assert.deepEqual((await ids(engine, 'degr* myth')).sort(), ['b6', 'b7']);
+  assert.deepEqual((await ids(engine, 'cha* -is:quote')).sort(), ['b4', 'w4'], 'changes; chains, chain');
+  assert.deepEqual((await ids(engine, 'cha*')).sort(), ['b4', 'w1', 'w3', 'w4', 'w5'], 'also the author chainlube and the quote');
+  assert.deepEqual(await ids(engine, 'zzq*'), []);
+  const r = await engine.search('kitch*');
+  assert.ok(r.terms.includes('kitchen'), 'the matched terms are highlighted');
+});
+
 test('stemming: a word finds its other forms', async () => {
   const { engine } = engineFor(fixtureThreads());
   assert.deepEqual((await ids(engine, 'rising')).sort(), (await ids(engine, 'rises')).sort());

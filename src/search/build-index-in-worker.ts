@@ -44,10 +44,11 @@ const early = ((globalThis as Record<symbol, unknown>)[Symbol.for('thread-archiv
  * overlaps the rest of the build; the plugin's `eleventy.before` then takes this job
  * instead of starting another one.
  */
-export function startIndexEarly(archiveDir: string, outDir: string): void {
+export function startIndexEarly(archiveDir: string, outDir: string): Promise<WriteSearchResult> {
   const job = buildIndexInWorker(archiveDir, outDir);
   job.catch(() => undefined); // awaited (and reported) by the plugin
   early.set(`${resolvePath(archiveDir)}\0${resolvePath(outDir)}`, job);
+  return job;
 }
 
 /** The job `startIndexEarly` started for these folders, if any (taken once). */

@@ -26,6 +26,7 @@ export function searchPageBody(options: SearchPageOptions = {}): string {
 <details class="search-help"><summary>How to search</summary><ul>
 <li>Words: comments with all of them (<code>tokio runtime</code>; English endings are ignored: <code>run</code> finds <q>running</q>).</li>
 <li><code>"an exact phrase"</code>: only comments containing it word for word (case, punctuation and spacing do not matter). Paste a sentence to find who wrote it first and who quoted it.</li>
+<li><code>optim*</code>: any word starting with <q>optim</q>.</li>
 <li><code>-word</code> leaves out comments with the word; <code>-"a phrase"</code> too.</li>
 <li><code>author:name</code>, <code>thread:id</code>; <code>is:quote</code> searches only quoted text, <code>-is:quote</code> only what commenters wrote themselves.</li>
 </ul></details>

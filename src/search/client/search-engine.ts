@@ -60,6 +60,17 @@ interface Candidate {
   score: number;
 }
 
+/** A required part of a query: any of `terms` in any of `fields` (one term unless `prefix`). */
+interface Clause {
+  terms: string[];
+  fields: string[];
+  /** Set for `prefix*`: the terms are the index terms starting with it. */
+  prefix?: string;
+}
+
+/** A `prefix*` matches at most this many index terms (the first, in order). */
+const maxExpansion = 200;
+
 /**
  * Searches the split index: fetches the manifest and the thread table once, then per query
  * only the term parts holding its words and the text blocks of the documents it shows or
@@ -221,40 +232,34 @@ export class SearchEngine {
   }
 
   /**
-   * Documents matching every required clause, best first. A fast pass adds up the Lunr weights
-   * of every match to find all matching documents and pick the best `rescore`; Lunr then
-   * queries each part over those documents and their Lunr scores, added across parts, order
-   * them. The others follow in the fast pass's order.
+   * Documents matching every required clause (a clause: any of its terms — one for a word,
+   * several for a `prefix*`), best first. A fast pass adds up the Lunr weights of every match
+   * to find all matching documents and pick the best `rescore`; Lunr then queries each part
+   * over those documents and their Lunr scores, added across parts, order them. The others
+   * follow in the fast pass's order.
    */
   private async match(
-    required: { term: string; fields: string[] }[],
+    required: Clause[],
     manifest: SearchManifest,
     threads: StoredThread[],
     rescore = 300,
     accept: (doc: number) => boolean = () => true,
   ): Promise<Candidate[] | null> {
     if (required.length === 0) return null;
-    const byPart = new Map<number, { term: string; fields: string[] }[]>();
-    for (const r of required) {
-      const k = this.partOf(r.term, manifest);
-      if (!byPart.has(k)) byPart.set(k, []);
-      byPart.get(k)!.push(r);
-    }
-    const keys = [...byPart.keys()];
-    const loaded = new Map(keys.map((k, i) => [k, i]));
-    const parts = await Promise.all(keys.map((k) => this.part(k, manifest)));
+    const keys = [...new Set(required.flatMap((c) => c.terms.map((t) => this.partOf(t, manifest))))];
+    const loaded = await Promise.all(keys.map((k) => this.part(k, manifest)));
+    const parts = new Map(keys.map((k, i) => [k, loaded[i]!]));
+    const entryOf = (term: string) => parts.get(this.partOf(term, manifest))!.get(term);
     return this.timed(() => {
       // Fast pass: per clause, document → summed weight; then intersect, smallest first.
-      const perClause: Map<number, number>[] = [];
-      for (const [k, clauses] of byPart) {
-        const part = parts[loaded.get(k)!]!;
-        for (const c of clauses) {
-          const entry = part.get(c.term);
-          const sums = new Map<number, number>();
+      const perClause: Map<number, number>[] = required.map((c) => {
+        const sums = new Map<number, number>();
+        for (const term of c.terms) {
+          const entry = entryOf(term);
           if (entry) this.postings(entry, c.fields, manifest, threads, (doc, _f, w) => sums.set(doc, (sums.get(doc) ?? 0) + w));
-          perClause.push(sums);
         }
-      }
+        return sums;
+      });
       perClause.sort((a, b) => a.size - b.size);
       const [first, ...others] = perClause;
       const all: Candidate[] = [];
@@ -273,22 +278,38 @@ export class SearchEngine {
       }
       all.sort((x, y) => y.score - x.score || x.doc - y.doc);
       if (all.length === 0) return all;
-      // Lunr pass over the best documents.
+      // Lunr pass over the best documents, part by part: a word is a required term; the terms
+      // of a `prefix*` are optional ones, as Lunr expands a wildcard (the fast pass already
+      // made sure each document has one of them).
       const top = all.slice(0, rescore);
       const keep = new Set(top.map((c) => c.doc));
       const lunrScores = new Map<number, number>();
-      for (const [k, clauses] of byPart) {
-        const part = parts[loaded.get(k)!]!;
-        const entries = [...new Set(clauses.map((c) => part.get(c.term)!))];
+      for (const k of keys) {
+        const here = required
+          .map((c) => ({ ...c, terms: c.terms.filter((t) => this.partOf(t, manifest) === k && entryOf(t) !== undefined) }))
+          .filter((c) => c.terms.length > 0);
+        if (here.length === 0) continue;
+        const entries = [...new Set(here.flatMap((c) => c.terms.map((t) => entryOf(t)!)))];
         const index = this.lunrIndex(entries, keep, manifest, threads);
+        const { REQUIRED, OPTIONAL } = this.lunr.Query.presence;
         const results = index.query((q) => {
-          for (const c of clauses) q.term(c.term, { fields: c.fields, presence: this.lunr.Query.presence.REQUIRED, usePipeline: false });
+          for (const c of here) for (const term of c.terms) q.term(term, { fields: c.fields, presence: c.prefix ? OPTIONAL : REQUIRED, usePipeline: false });
         });
         for (const r of results) lunrScores.set(Number(r.ref), (lunrScores.get(Number(r.ref)) ?? 0) + r.score);
       }
       const ranked = top.map((c) => ({ doc: c.doc, score: lunrScores.get(c.doc) ?? 0 })).sort((x, y) => y.score - x.score || x.doc - y.doc);
       return [...ranked, ...all.slice(rescore)];
     });
+  }
+
+  /** The index terms that start with `prefix` (at most `maxExpansion`), for `prefix*`. */
+  private async expand(prefix: string, manifest: SearchManifest): Promise<string[]> {
+    if (manifest.parts.length === 0) return [];
+    const first = this.partOf(prefix, manifest);
+    const last = Math.min(this.partOf(`${prefix}\uffff`, manifest), first + 3);
+    const out: string[] = [];
+    for (let k = first; k <= last; k++) for (const term of (await this.part(k, manifest)).keys()) if (term.startsWith(prefix)) out.push(term);
+    return out.sort().slice(0, maxExpansion);
   }
 
   /** Documents holding any of the terms (in the given fields): postings only. */
@@ -337,13 +358,16 @@ export class SearchEngine {
     });
     const searchedFields = query.quote === true ? ['quote'] : query.quote === false ? ['text'] : ['text', 'quote', 'title', 'author'];
     const termsOf = (words: string[]) => [...new Set(words.flatMap((w) => this.analyzer.terms(w)).filter(Boolean))];
+    // `prefix*` (at least three letters): any index term starting with the prefix, as in Lunr.
+    const wildcards = query.words.filter((w) => /^[\p{L}\p{N}]{3,}\*$/u.test(w));
+    const words = query.words.filter((w) => !wildcards.includes(w));
     // A passage pasted without quote marks is looked up like a quotation, words still required.
-    const pasted = query.phrases.length === 0 && query.words.length >= lookupWords ? query.words.join(' ') : undefined;
-    const positive = termsOf([...query.words, ...query.phrases]);
+    const pasted = query.phrases.length === 0 && wildcards.length === 0 && words.length >= lookupWords ? words.join(' ') : undefined;
+    const positive = termsOf([...words, ...query.phrases]);
     // Words of phrases (and of a pasted passage) are checked in the text anyway, so the index
     // only needs the rarest few of them to find candidates: fewer parts to fetch.
-    const plainWords = pasted ? [] : termsOf(query.words);
-    const passageTerms = termsOf(pasted ? query.words : query.phrases).filter((t) => !plainWords.includes(t));
+    const plainWords = pasted ? [] : termsOf(words);
+    const passageTerms = termsOf(pasted ? words : query.phrases).filter((t) => !plainWords.includes(t));
     const indexed = [...plainWords, ...this.rarest(passageTerms, manifest, phraseTerms)];
     const unindexed = positive.filter((t) => !indexed.includes(t));
     const negative = termsOf(query.excluded).filter((t) => !positive.includes(t));
@@ -353,7 +377,7 @@ export class SearchEngine {
       .replace(/(^|\s)-?(author|thread|is):("[^"]*"|\S*)/gi, ' ')
       .replace(/(^|\s)-\S+/g, ' ')
       .trim();
-    const lookup = phraseWordCount(passage) >= lookupWords ? passage : undefined;
+    const lookup = wildcards.length === 0 && phraseWordCount(passage) >= lookupWords ? passage : undefined;
     const highlightPhrases = [...query.phrases, ...(lookup ? [lookup] : [])];
 
     const threadRanges: [number, number][] = [];
@@ -364,11 +388,18 @@ export class SearchEngine {
     }
     const inThreads = (doc: number) => threadRanges.length === 0 || threadRanges.some(([a, b]) => doc >= a && doc < b);
 
-    const required = [
-      ...indexed.map((term) => ({ term, fields: searchedFields })),
-      ...query.authors.map((a) => ({ term: authorKey(a), fields: ['author'] })),
+    const prefixed: Clause[] = [];
+    for (const w of wildcards) {
+      const prefix = w.slice(0, -1).toLowerCase();
+      const terms = await this.expand(prefix, manifest);
+      prefixed.push({ terms: terms.length > 0 ? terms : [w], fields: searchedFields, prefix });
+    }
+    const required: Clause[] = [
+      ...indexed.map((term) => ({ terms: [term], fields: searchedFields })),
+      ...prefixed,
+      ...query.authors.map((a) => ({ terms: [authorKey(a)], fields: ['author'] })),
     ];
-    if (query.authors.length > 1) required.splice(indexed.length); // several authors: any of them (below)
+    if (query.authors.length > 1) required.splice(indexed.length + prefixed.length); // several authors: any of them (below)
     const excludedDocs = negative.length > 0 ? await this.anyOf(negative, searchedFields, manifest, threads) : new Set<number>();
     if (query.excludedAuthors.length > 0) for (const doc of await this.anyOf(query.excludedAuthors.map(authorKey), ['author'], manifest, threads)) excludedDocs.add(doc);
     const accept = (doc: number) => inThreads(doc) && !excludedDocs.has(doc);
@@ -389,7 +420,7 @@ export class SearchEngine {
     }
     const candidates: Candidate[] = this.timed(() => matched!.filter((c) => accept(c.doc)));
 
-    const base = { terms: positive, phrases: highlightPhrases };
+    const base = { terms: [...positive, ...prefixed.flatMap((c) => c.terms)], phrases: highlightPhrases };
     const needsCheck = query.phrases.length > 0 || query.excludedPhrases.length > 0 || lookup !== undefined || unindexed.length > 0;
     let hits: SearchHit[];
     let total: number;
@@ -508,7 +539,7 @@ export class SearchEngine {
   private async countWithoutChecks(query: ParsedQuery, manifest: SearchManifest, threads: StoredThread[]): Promise<number> {
     const fields = query.quote === true ? ['quote'] : query.quote === false ? ['text'] : ['text', 'quote', 'title', 'author'];
     const positive = [...new Set([...query.words, ...query.phrases].flatMap((w) => this.analyzer.terms(w)).filter(Boolean))];
-    const required = [...positive.map((term) => ({ term, fields })), ...query.authors.slice(0, 1).map((a) => ({ term: authorKey(a), fields: ['author'] }))];
+    const required: Clause[] = [...positive.map((term) => ({ terms: [term], fields })), ...query.authors.slice(0, 1).map((a) => ({ terms: [authorKey(a)], fields: ['author'] }))];
     const matched = await this.match(required, manifest, threads, 0);
     const ranges = query.threads.map((id) => threads.find((t) => t[0] === id)).filter((t): t is StoredThread => t !== undefined);
     if (matched === null) return ranges.reduce((n, t) => n + t[3], 0);
