@@ -9,7 +9,7 @@
 // --keep (leave the temporary folder).
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Thread } from '../src/thread/types.ts';
@@ -40,6 +40,7 @@ function timed(label: string, command: string[], env: Record<string, string> = {
     maxBuffer: 1 << 28,
   });
   const line = /@@time ([\d.]+) (\d+)/.exec(result.stderr);
+  for (const timing of result.stderr.match(/^build timings: .*$/gm) ?? []) console.log(`${label}: ${timing}`);
   if (result.status !== 0 || !line) {
     process.stderr.write(result.stdout.slice(-3000) + result.stderr.slice(-3000));
     throw new Error(`${label} failed (exit ${result.status})`);
@@ -63,7 +64,9 @@ function folderBytes(dir: string): number {
 
 const comments = Number(values.comments);
 const threads = Number(values.threads);
-console.log(`bench: ${comments} comments in ${threads} threads, in ${work}`);
+const load = () => loadavg().map((n) => n.toFixed(2)).join(', ');
+const loadBefore = load();
+console.log(`bench: ${comments} comments in ${threads} threads, in ${work}; load average ${loadBefore}`);
 timed('generate', [tsx, 'scripts/generate-archive.ts', '--comments', String(comments), '--threads', String(threads), '--out', threadsDir, '--seed', '1']);
 
 const env = {
@@ -73,14 +76,14 @@ const env = {
   CACHE_DIR: join(work, 'cache'),
   PATH_PREFIX: '/bench/',
 };
-const cold = timed('cold build', ['npm', 'run', '-s', 'build'], env);
+const cold = timed('cold build', ['npm', 'run', '-s', 'build'], { ...env, BUILD_TIMINGS: '1' });
 cold.bytes = folderBytes(env.SITE_DIR);
 
 // One more dump: a thread from another seed, under a new name.
 const extra = join(work, 'extra');
 timed('generate extra', [tsx, 'scripts/generate-archive.ts', '--comments', String(Math.round(comments / threads)), '--threads', '1', '--out', extra, '--seed', '99']);
 for (const name of readdirSync(extra)) writeFileSync(join(threadsDir, `added-${name}`), readFileSync(join(extra, name)));
-const incremental = timed('incremental build', ['npm', 'run', '-s', 'build'], env);
+const incremental = timed('incremental build', ['npm', 'run', '-s', 'build'], { ...env, BUILD_TIMINGS: '1' });
 incremental.bytes = folderBytes(env.SITE_DIR);
 
 // The bare Eleventy project: the same text, one Markdown page per thread.
@@ -103,6 +106,7 @@ const rows = [
 ] as const;
 console.log('\n| run | wall time | peak memory | output |\n| --- | --- | --- | --- |');
 for (const [label, m] of rows) console.log(`| ${label} | ${m.seconds.toFixed(1)} s | ${m.peakMb} MB | ${mb(m.bytes)} |`);
-console.log(`\ncold / bare: ${(cold.seconds / bareBuild.seconds).toFixed(1)}×; incremental / cold: ${((incremental.seconds / cold.seconds) * 100).toFixed(0)}%`);
+console.log(`\nload average (1, 5, 15 min): ${loadBefore} before, ${load()} after (2 cores)`);
+console.log(`cold / bare: ${(cold.seconds / bareBuild.seconds).toFixed(1)}×; incremental / cold: ${((incremental.seconds / cold.seconds) * 100).toFixed(0)}%`);
 if (!values.keep) rmSync(work, { recursive: true, force: true });
 else console.log(`kept ${work}`);

@@ -70,7 +70,14 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildResult
   let placed: PlacedPages | undefined;
   try {
     // The search index needs only the archive: build it (in a worker) while the rest goes on.
-    startIndexEarly(folders.archiveDir, staging);
+    const searchStarted = performance.now();
+    startIndexEarly(folders.archiveDir, staging).then(
+      (r) => {
+        steps['search worker'] = (performance.now() - searchStarted) / 1000;
+        steps['search index (in worker)'] = r.ms / 1000;
+      },
+      () => undefined,
+    );
     // Summaries by content hash; then the pages missing from the render cache, on every core.
     const summaries = loadThreadSummaries(folders.archiveDir, renderCacheDir);
     step('summaries');
