@@ -1,6 +1,6 @@
 import { resolve as resolvePath } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { readArchiveThreads, writeSearchIndex, type WriteSearchResult } from './write-search-index.ts';
+import { readArchiveThreads, writeFilesUnder, writeSearchIndex, type WriteSearchResult } from './write-search-index.ts';
 
 /**
  * Builds the search index of an archive into `outDir` in a worker thread (the site's pages
@@ -19,9 +19,17 @@ export function buildIndexInWorker(archiveDir: string, outDir: string): Promise<
       return;
     }
     let settled = false;
-    worker.once('message', (message: { ok: true; result: WriteSearchResult } | { ok: false; message: string }) => {
+    // The worker hands over the text blocks first: this thread writes them meanwhile.
+    let blocksWritten: Promise<void> = Promise.resolve();
+    type Message = { ok: true; result: WriteSearchResult } | { ok: false; message: string } | { blocks: { root: string; files: [string, string][] } };
+    worker.on('message', (message: Message) => {
+      if ('blocks' in message) {
+        blocksWritten = writeFilesUnder(message.blocks.root, message.blocks.files);
+        blocksWritten.catch(() => undefined); // reported below
+        return;
+      }
       settled = true;
-      if (message.ok) resolve(message.result);
+      if (message.ok) blocksWritten.then(() => resolve(message.result), (error: Error) => reject(new Error(`search index: ${error.message}`)));
       else reject(new Error(`search index: ${message.message}`));
     });
     worker.once('error', () => {

@@ -52,11 +52,24 @@ interface Postings {
 }
 
 /**
- * Builds the split index. The weights are exactly Lunr's (lunr.Builder's BM25 with its k1, b,
+ * The text blocks (`d/<k>.json` → content) of the documents: they depend on nothing else, so
+ * they can be written while the term parts are built (write-search-index.ts).
+ */
+export function buildTextBlocks(docs: SearchDoc[]): Map<string, string> {
+  const files = new Map<string, string>();
+  for (let start = 0, k = 0; start < docs.length; start += docsPerBlock, k++) {
+    const block: StoredDoc[] = docs.slice(start, start + docsPerBlock).map((d) => [d.thread, d.id, d.author, d.time, d.own, d.quotes]);
+    files.set(`d/${k}.json`, JSON.stringify(block));
+  }
+  return files;
+}
+
+/**
+ * Builds the split index (`textBlocks`: from buildTextBlocks, if already made). The weights are exactly Lunr's (lunr.Builder's BM25 with its k1, b,
  * field boosts and average field lengths over the whole archive), so a term's scores are the
  * same whichever part it is stored in.
  */
-export function buildSearchIndex(input: { docs: SearchDoc[]; threads: SearchThread[] }, lunr: typeof lunrType): BuiltSearchIndex {
+export function buildSearchIndex(input: { docs: SearchDoc[]; threads: SearchThread[] }, lunr: typeof lunrType, textBlocks?: Map<string, string>): BuiltSearchIndex {
   const { docs, threads } = input;
   const analyzer = createAnalyzer(lunr);
   const fieldCount = searchFields.length;
@@ -140,9 +153,9 @@ export function buildSearchIndex(input: { docs: SearchDoc[]; threads: SearchThre
   const threadTable: StoredThread[] = threads.map((t) => [t.id, t.title, t.first, t.count]);
   files.set('threads.json', JSON.stringify(threadTable));
   let blocks = 0;
-  for (let start = 0; start < n; start += docsPerBlock, blocks++) {
-    const block: StoredDoc[] = docs.slice(start, start + docsPerBlock).map((d) => [d.thread, d.id, d.author, d.time, d.own, d.quotes]);
-    files.set(`d/${blocks}.json`, JSON.stringify(block));
+  for (const [name, content] of textBlocks ?? buildTextBlocks(docs)) {
+    files.set(name, content);
+    blocks++;
   }
   const hash = createHash('sha256');
   const sizes = { parts: 0, blocks: 0 };

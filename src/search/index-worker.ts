@@ -5,7 +5,8 @@ import { readArchiveThreads, writeSearchIndex } from './write-search-index.ts';
 
 const { archiveDir, outDir } = workerData as { archiveDir: string; outDir: string };
 try {
-  const result = await writeSearchIndex({ threads: readArchiveThreads(archiveDir), outDir });
+  // The text blocks are written by the parent thread (often idle) while the term parts are built here.
+  const result = await writeSearchIndex({ threads: readArchiveThreads(archiveDir), outDir, writeTextBlocks: (root, blocks) => parentPort!.postMessage({ blocks: { root, files: [...blocks] } }) });
   parentPort!.postMessage({ ok: true, result });
 } catch (error) {
   parentPort!.postMessage({ ok: false, message: (error as Error).stack ?? String(error) });

@@ -4,7 +4,7 @@ import { dirname, join } from 'node:path';
 import lunr from 'lunr';
 import type { Thread } from '../thread/types.ts';
 import { archivedThreadFiles } from '../parse/parse-directory.ts';
-import { buildSearchIndex, type BuiltSearchIndex } from './build-search-index.ts';
+import { buildSearchIndex, buildTextBlocks, type BuiltSearchIndex } from './build-search-index.ts';
 import { collectSearchDocs } from './collect-search-docs.ts';
 import { searchAssets } from './search-assets.ts';
 import { indexDir, searchDir } from './search-config.ts';
@@ -29,25 +29,35 @@ export interface WriteSearchResult {
   ms: number;
 }
 
-/**
- * Builds the split index of the threads and writes it under `<outDir>/search/index/`, with
- * the search scripts in `<outDir>/search/`.
- */
-export async function writeSearchIndex(options: { threads: Thread[]; outDir: string }): Promise<WriteSearchResult> {
-  const started = performance.now();
-  const built = buildSearchIndex(collectSearchDocs(options.threads), lunr);
-  const root = join(options.outDir, indexDir);
+/** Writes files (path relative to `root` → content), 16 at a time: thousands of small files
+ * wait on the disk, not the CPU, so this is about 3× faster than one after another. */
+export async function writeFilesUnder(root: string, files: Iterable<[string, string]>): Promise<void> {
+  const queue = [...files];
   const folders = new Set<string>();
-  for (const name of built.files.keys()) folders.add(dirname(join(root, name)));
+  for (const [name] of queue) folders.add(dirname(join(root, name)));
   for (const folder of folders) mkdirSync(folder, { recursive: true });
-  // Thousands of small files: written 16 at a time (a file's creation waits on the disk,
-  // not the CPU), about 3× faster than one after another.
-  const queue = [...built.files];
   await Promise.all(
     Array.from({ length: 16 }, async () => {
       for (let next = queue.pop(); next; next = queue.pop()) await writeFile(join(root, next[0]), next[1]);
     }),
   );
+}
+
+/**
+ * Builds the split index of the threads and writes it under `<outDir>/search/index/`, with
+ * the search scripts in `<outDir>/search/`. With `writeTextBlocks`, the text blocks (most of
+ * the files) are handed to it as soon as they are made, to be written elsewhere (the parent
+ * thread) while the term parts are built here.
+ */
+export async function writeSearchIndex(options: { threads: Thread[]; outDir: string; writeTextBlocks?: (root: string, blocks: Map<string, string>) => void }): Promise<WriteSearchResult> {
+  const started = performance.now();
+  const input = collectSearchDocs(options.threads);
+  const blocks = buildTextBlocks(input.docs);
+  const root = join(options.outDir, indexDir);
+  options.writeTextBlocks?.(root, blocks);
+  const built = buildSearchIndex(input, lunr, blocks);
+  const files = options.writeTextBlocks ? [...built.files].filter(([name]) => !blocks.has(name)) : built.files;
+  await writeFilesUnder(root, files);
   const assets = searchAssets();
   for (const [name, content] of assets.files) writeFileSync(join(options.outDir, searchDir, name), content);
   return { stats: built.stats, assetsVersion: assets.version, ms: performance.now() - started };
