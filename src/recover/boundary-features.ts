@@ -119,8 +119,9 @@ export function boundaryFeatures(
   set(c.continuation);
   set(c.opener);
   set(c.addressesYou);
-  set(p.question);
-  set(p.unterminated);
+  // A question or a cut-off line inside a quote is the quoted comment's, not the end of a comment.
+  set(p.question && !prevQuote);
+  set(p.unterminated && !prevQuote);
   const agree = styleAgreement(ctx.styles[i]!, ctx.styles[i - 1]!);
   set(agree > 0 ? agree : 0);
   set(agree < 0 ? -agree : 0);
