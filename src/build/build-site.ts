@@ -68,10 +68,11 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildResult
   rmSync(staging, { recursive: true, force: true });
   mkdirSync(staging, { recursive: true });
   let placed: PlacedPages | undefined;
+  let search: Promise<unknown> | undefined;
   try {
     // The search index needs only the archive: build it (in a worker) while the rest goes on.
     const searchStarted = performance.now();
-    startIndexEarly(folders.archiveDir, staging).then(
+    search = startIndexEarly(folders.archiveDir, staging).then(
       (r) => {
         steps['search worker'] = (performance.now() - searchStarted) / 1000;
         steps['search index (in worker)'] = r.ms / 1000;
@@ -107,6 +108,8 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildResult
   } finally {
     setPrebuiltThreads(undefined);
     env.SITE_DIR = siteDir;
+    // On failure, let the index worker finish writing before its folder goes.
+    await search;
     rmSync(staging, { recursive: true, force: true });
   }
   if (env.BUILD_TIMINGS) {
