@@ -4,7 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { appendFileSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { appendFileSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { generateThread } from '../src/thread/generate-thread.ts';
 import { serializeThread } from '../src/thread/serialize-thread.ts';
@@ -80,6 +80,7 @@ test('a build with caches writes the same bytes as one without; only the added d
   assert.match(html, /href="\/p\/t\/thread-1\/thread-1\.json" download/);
   assert.match(html, /action="\/p\/search\/"/);
   assert.doesNotMatch(html, /(?:href|src|action)="\/(?!p\/)/, 'no root-relative URL without the prefix');
+  rmSync(work, { recursive: true, force: true });
 });
 
 test('a 20,000-comment thread builds and renders: every comment has its element, inside its parent\'s', { timeout: 240_000 }, () => {
@@ -103,4 +104,5 @@ test('a 20,000-comment thread builds and renders: every comment has its element,
   }
   assert.equal(seen, 20_000);
   assert.equal(stack.length, 0);
+  rmSync(work, { recursive: true, force: true });
 });
