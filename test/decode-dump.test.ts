@@ -45,3 +45,10 @@ test('JSON Lines become an array; a bad line is named', () => {
   assert.deepEqual(readJson('{"id":1}\n{"id":2}\n', 'items.txt'), [{ id: 1 }, { id: 2 }]);
   assert.throws(() => readJson('{"id":1}\n{"id":\n', 'items.jsonl'), /items\.jsonl:2: invalid JSON Lines/);
 });
+
+test('a truncated 20,000-deep JSON document is a one-line error, not a stack overflow', () => {
+  const deep = `{"a":${'['.repeat(20_000)}1,\n2`;
+  assert.throws(() => readJson(deep, 'deep.json'), /^ParseError: deep\.json:2: the JSON is truncated/);
+  const wrong = `${'['.repeat(20_000)}1}\n`;
+  assert.throws(() => readJson(wrong, 'wrong.json'), /^ParseError: wrong\.json:1: invalid JSON/);
+});

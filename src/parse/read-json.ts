@@ -1,5 +1,5 @@
 import { extname } from 'node:path';
-import { parseTree, printParseErrorCode } from 'jsonc-parser';
+import { createScanner, parseTree, printParseErrorCode, SyntaxKind } from 'jsonc-parser';
 import type { ParseError as ParseErrorObject } from 'jsonc-parser';
 import { ParseError } from '../util/parse-error.ts';
 
@@ -60,7 +60,13 @@ const describe: Record<string, string> = {
 /** Where and why JSON.parse failed (V8 in Node 20 often gives no position: ask jsonc-parser). */
 function jsonError(text: string, file: string): ParseError {
   const errors: ParseErrorObject[] = [];
-  parseTree(text, errors, { disallowComments: true, allowTrailingComma: false });
+  try {
+    parseTree(text, errors, { disallowComments: true, allowTrailingComma: false });
+  } catch (error) {
+    // jsonc-parser recurses per level: a very deep document overflows the stack.
+    if (!(error instanceof RangeError)) throw error;
+    return bracketError(text, file);
+  }
   const first = errors[0];
   const offset = first ? first.offset : text.length;
   const line = text.slice(0, offset).split('\n').length;
@@ -70,4 +76,27 @@ function jsonError(text: string, file: string): ParseError {
   }
   const code = printParseErrorCode(first.error);
   return new ParseError(file, `invalid JSON: ${describe[code] ?? code}`, line);
+}
+
+/**
+ * For documents too deep for parseTree: scans tokens with a loop and an explicit stack of open
+ * brackets, enough to tell truncated JSON from a misplaced or unknown token, and where.
+ */
+function bracketError(text: string, file: string): ParseError {
+  const scanner = createScanner(text, true);
+  const open: SyntaxKind[] = [];
+  const lineAt = (offset: number) => text.slice(0, offset).split('\n').length;
+  for (let kind = scanner.scan(); kind !== SyntaxKind.EOF; kind = scanner.scan()) {
+    const offset = scanner.getTokenOffset();
+    if (scanner.getTokenError() !== 0 || kind === SyntaxKind.Unknown) {
+      if (offset + scanner.getTokenLength() >= text.trimEnd().length) break;
+      return new ParseError(file, 'invalid JSON: an unexpected character', lineAt(offset));
+    }
+    if (kind === SyntaxKind.OpenBraceToken || kind === SyntaxKind.OpenBracketToken) open.push(kind);
+    else if (kind === SyntaxKind.CloseBraceToken || kind === SyntaxKind.CloseBracketToken) {
+      const expected = kind === SyntaxKind.CloseBraceToken ? SyntaxKind.OpenBraceToken : SyntaxKind.OpenBracketToken;
+      if (open.pop() !== expected) return new ParseError(file, 'invalid JSON: a closing bracket does not match', lineAt(offset));
+    }
+  }
+  return new ParseError(file, 'the JSON is truncated (it ends before its last value is closed)', text.split('\n').length);
 }
