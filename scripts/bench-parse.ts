@@ -15,6 +15,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { parseDirectory } from '../src/parse/parse-directory.ts';
 import { compiledWorkerEntry } from '../src/parse/compile-worker-sources.ts';
+import { seededRandom } from '../src/util/seeded-random.ts';
 
 const { values } = parseArgs({
   options: {
@@ -36,19 +37,8 @@ if (values.compare) {
   process.exit(0);
 }
 
-/** A small deterministic PRNG (mulberry32), so every run parses the same archive. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
-const random = prng(20260801);
+const random = seededRandom(20260801);
 const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
 const syllables = ['ka', 'lo', 'mer', 'vin', 'tas', 'pru', 'del', 'zo', 'fen', 'qua', 'rib', 'sel', 'tor', 'ux', 'nam', 'bri', 'gol', 'hest'];
 const word = () => Array.from({ length: 1 + Math.floor(random() * 3) }, () => pick(syllables)).join('');

@@ -8,6 +8,9 @@ import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import type { Comment, Thread } from '../src/thread/types.ts';
 import { serializeThread } from '../src/thread/serialize-thread.ts';
+import { seededRandom } from '../src/util/seeded-random.ts';
+
+export { seededRandom };
 
 export interface GenerateOptions {
   comments: number;
@@ -17,18 +20,6 @@ export interface GenerateOptions {
   maxDepth?: number;
   /** Content words in the vocabulary. */
   vocabulary?: number;
-}
-
-/** A small fast seeded PRNG (mulberry32). */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 // The glue of English sentences, most frequent first (written here, not downloaded).

@@ -1,4 +1,5 @@
 import type { Comment, Thread } from './types.ts';
+import { seededRandom } from '../util/seeded-random.ts';
 
 export interface GenerateOptions {
   comments: number;
@@ -8,17 +9,6 @@ export interface GenerateOptions {
   id?: string;
 }
 
-/** A small deterministic random source (mulberry32). */
-export function randomSource(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const words = (
   'the a of to and in that it is for on with as this was but be at by not or have from they you one all we can an ' +
@@ -42,7 +32,7 @@ const names = (
  * move forward. Depth-first page order, so it parses as is.
  */
 export function generateThread(options: GenerateOptions): Thread {
-  const random = randomSource(options.seed ?? 1);
+  const random = seededRandom(options.seed ?? 1);
   const pick = <T>(list: readonly T[]) => list[Math.floor(random() * list.length)]!;
   const n = options.comments;
   const shape = options.shape ?? 'bushy';
