@@ -169,6 +169,11 @@ function readEntity(html: string, at: number): { value: string; end: number } | 
 /** A code block's text: entities decoded; `undefined` for a tag, a CR or a control inside. */
 function decodeText(raw: string): string | undefined {
   if (raw.includes('<') || /[\u0000-\u0008\u000b-\u001f\u007f]/.test(raw)) return undefined;
+  return decodeEntities(raw);
+}
+
+/** Entities decoded; `undefined` when one is not understood (the full path decides then). */
+function decodeEntities(raw: string): string | undefined {
   let out = '';
   let i = 0;
   while (i < raw.length) {
@@ -187,20 +192,8 @@ function decodeText(raw: string): string | undefined {
 }
 
 function decodeAttribute(raw: string): string | undefined {
-  let out = '';
-  let i = 0;
-  while (i < raw.length) {
-    const amp = raw.indexOf('&', i);
-    if (amp < 0) {
-      out += raw.slice(i);
-      break;
-    }
-    out += raw.slice(i, amp);
-    const entity = readEntity(raw, amp);
-    if (entity === undefined) return undefined;
-    out += entity.value;
-    i = entity.end;
-  }
+  const out = decodeEntities(raw);
+  if (out === undefined) return undefined;
   // Attribute values keep their white space, which the full path would too; but leave any
   // control character or newline to it.
   return /[\u0000-\u001f]/.test(out) ? undefined : out;
