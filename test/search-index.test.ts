@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { test } from 'node:test';
@@ -13,6 +14,7 @@ import { containsPhrase } from '../src/search/phrase-match.ts';
 import { ownText } from '../src/quotes/extract-quotes.ts';
 import { parseDump } from '../src/parse/parse-dump.ts';
 import { fieldBoosts } from '../src/search/search-config.ts';
+import { readArchiveThreadsHashed, writeSearchIndex } from '../src/search/write-search-index.ts';
 import type { Thread } from '../src/thread/types.ts';
 
 const archiveDir = new URL('./search-archive/', import.meta.url);
@@ -207,4 +209,49 @@ test('pasted sentences from the real samples find the comment that wrote them fi
     checked++;
   }
   assert.ok(checked >= 50, `checked ${checked} sentences`);
+});
+
+test('the analysis cache: cached, partly cached and uncached builds write the same index; only changed threads are analysed', async () => {
+  const work = mkdtempSync(join(tmpdir(), 'search-cache-'));
+  try {
+    const archive = join(work, 'archive');
+    mkdirSync(archive);
+    const threads = generateThreads({ comments: 300, threads: 6, seed: 5 });
+    for (const t of threads) writeFileSync(join(archive, `${t.id}.json`), JSON.stringify(t));
+    const files = (dir: string) => {
+      const out = new Map<string, string>();
+      const walk = (d: string) => {
+        for (const e of readdirSync(d, { withFileTypes: true })) {
+          if (e.isDirectory()) walk(join(d, e.name));
+          else out.set(join(d, e.name).slice(dir.length), readFileSync(join(d, e.name), 'utf8'));
+        }
+      };
+      walk(dir);
+      return out;
+    };
+    const build = async (out: string, cacheDir?: string) => {
+      const read = readArchiveThreadsHashed(archive);
+      const result = await writeSearchIndex({ threads: read.map((r) => r.thread), hashes: read.map((r) => r.sha256), cacheDir, outDir: join(work, out) });
+      return { result, files: files(join(work, out, 'search')) };
+    };
+    const cache = join(work, 'cache');
+    const plain = await build('plain');
+    const cold = await build('cold', cache);
+    const warm = await build('warm', cache);
+    assert.equal(cold.result.cachedThreads, 0);
+    assert.equal(warm.result.cachedThreads, threads.length);
+    assert.deepEqual(cold.files, plain.files);
+    assert.deepEqual(warm.files, plain.files);
+    // One thread edited: only it is analysed again, and the index equals an uncached build's.
+    const edited = { ...threads[2]!, title: `${threads[2]!.title} revisited` };
+    writeFileSync(join(archive, `${edited.id}.json`), JSON.stringify(edited));
+    const again = await build('again', cache);
+    const fresh = await build('fresh');
+    assert.equal(again.result.cachedThreads, threads.length - 1);
+    assert.deepEqual(again.files, fresh.files);
+    assert.notDeepEqual(again.files, plain.files);
+    assert.equal(readdirSync(cache).length, threads.length, 'the stale entry is pruned');
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
 });

@@ -69,6 +69,7 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildResult
   mkdirSync(staging, { recursive: true });
   let placed: PlacedPages | undefined;
   let search: Promise<unknown> | undefined;
+  let searchSteps = '';
   try {
     // The search index needs only the archive: build it (in a worker) while the rest goes on.
     const searchStarted = performance.now();
@@ -76,6 +77,7 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildResult
       (r) => {
         steps['search worker'] = (performance.now() - searchStarted) / 1000;
         steps['search index (in worker)'] = r.ms / 1000;
+        searchSteps = `; search index: ${Object.entries(r.steps).map(([k, v]) => `${k} ${(v / 1000).toFixed(2)} s`).join(', ')} (${r.cachedThreads} threads' analyses from cache)`;
       },
       () => undefined,
     );
@@ -113,7 +115,7 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildResult
     rmSync(staging, { recursive: true, force: true });
   }
   if (env.BUILD_TIMINGS) {
-    process.stderr.write(`build timings: parse ${((parsed - started) / 1000).toFixed(2)} s, ${Object.entries(steps).map(([k, v]) => `${k} ${v.toFixed(2)} s`).join(', ')} (thread files linked ${placed?.linked}, copied ${placed?.copied})\n`);
+    process.stderr.write(`build timings: parse ${((parsed - started) / 1000).toFixed(2)} s, ${Object.entries(steps).map(([k, v]) => `${k} ${v.toFixed(2)} s`).join(', ')} (thread files linked ${placed?.linked}, copied ${placed?.copied})${searchSteps}\n`);
   }
   return { parse, siteDir: relative(cwd, siteDir) || '.', seconds: { parse: (parsed - started) / 1000, site: (performance.now() - parsed) / 1000 }, steps };
 }

@@ -1,6 +1,6 @@
 import { resolve as resolvePath } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { readArchiveThreads, writeFilesUnder, writeSearchIndex, type WriteSearchResult } from './write-search-index.ts';
+import { readArchiveThreadsHashed, searchCacheDir, writeFilesUnder, writeSearchIndex, type WriteSearchResult } from './write-search-index.ts';
 
 /**
  * Builds the search index of an archive into `outDir` in a worker thread (the site's pages
@@ -8,7 +8,13 @@ import { readArchiveThreads, writeFilesUnder, writeSearchIndex, type WriteSearch
  * (tsx); if it cannot start, the index is built on this thread instead.
  */
 export function buildIndexInWorker(archiveDir: string, outDir: string): Promise<WriteSearchResult> {
-  const inThisThread = () => writeSearchIndex({ threads: readArchiveThreads(archiveDir), outDir });
+  const inThisThread = async (): Promise<WriteSearchResult> => {
+    const started = performance.now();
+    const read = readArchiveThreadsHashed(archiveDir);
+    const readMs = performance.now() - started;
+    const result = await writeSearchIndex({ threads: read.map((r) => r.thread), hashes: read.map((r) => r.sha256), cacheDir: searchCacheDir(), outDir });
+    return { ...result, ms: result.ms + readMs, steps: { read: readMs, ...result.steps } };
+  };
   return new Promise((resolve, reject) => {
     let worker: Worker;
     try {

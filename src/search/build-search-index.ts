@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type lunrType from 'lunr';
-import { authorKey, createAnalyzer } from './analyze.ts';
+import { authorKey, createAnalyzer, type Analyzer } from './analyze.ts';
 import type { SearchDoc, SearchThread } from './collect-search-docs.ts';
 import { bm25, commonTerms, docsPerBlock, fieldBoosts, indexVersion, partTargetBytes, searchFields } from './search-config.ts';
 
@@ -65,13 +65,50 @@ export function buildTextBlocks(docs: SearchDoc[]): Map<string, string> {
 }
 
 /**
- * Builds the split index (`textBlocks`: from buildTextBlocks, if already made). The weights are exactly Lunr's (lunr.Builder's BM25 with its k1, b,
+ * A field's analysed text: its length in terms (Lunr counts empty terms too), then each
+ * non-empty term and its count, in order of first appearance.
+ */
+export type FieldCounts = (string | number)[];
+
+/** The analysed fields of one thread's documents (in document order) and of its title. */
+export interface ThreadCounts {
+  text: FieldCounts[];
+  quote: FieldCounts[];
+  title: FieldCounts;
+}
+
+/** Counts the terms of a field (see FieldCounts). */
+export function countTerms(terms: string[]): FieldCounts {
+  const tf = new Map<string, number>();
+  for (const t of terms) if (t !== '') tf.set(t, (tf.get(t) ?? 0) + 1);
+  const out: FieldCounts = [terms.length];
+  for (const [t, n] of tf) out.push(t, n);
+  return out;
+}
+
+/**
+ * Analyses one thread's documents (`docs`: its contiguous range) and title with Lunr's
+ * pipeline: what buildSearchIndex needs of their text, and what the build cache keeps per
+ * thread (write-search-index.ts), so an unchanged thread is not analysed again.
+ */
+export function analyseThread(docs: SearchDoc[], title: string, analyzer: Analyzer): ThreadCounts {
+  return {
+    text: docs.map((d) => countTerms(analyzer.terms(d.own))),
+    quote: docs.map((d) => countTerms(d.quotes ? analyzer.terms(d.quotes) : [])),
+    title: countTerms(analyzer.terms(title)),
+  };
+}
+
+/**
+ * Builds the split index (`textBlocks`: from buildTextBlocks, if already made; `counts`: each
+ * thread's analyseThread, if already made). The weights are exactly Lunr's (lunr.Builder's BM25 with its k1, b,
  * field boosts and average field lengths over the whole archive), so a term's scores are the
  * same whichever part it is stored in.
  */
-export function buildSearchIndex(input: { docs: SearchDoc[]; threads: SearchThread[] }, lunr: typeof lunrType, textBlocks?: Map<string, string>): BuiltSearchIndex {
+export function buildSearchIndex(input: { docs: SearchDoc[]; threads: SearchThread[]; counts?: ThreadCounts[] }, lunr: typeof lunrType, textBlocks?: Map<string, string>): BuiltSearchIndex {
   const { docs, threads } = input;
-  const analyzer = createAnalyzer(lunr);
+  const analyzer = input.counts ? undefined : createAnalyzer(lunr);
+  const counts = input.counts ?? threads.map((t) => analyseThread(docs.slice(t.first, t.first + t.count), t.title, analyzer!));
   const fieldCount = searchFields.length;
   const postings = new Map<string, Postings>();
   const totals = new Array<number>(fieldCount).fill(0);
@@ -84,25 +121,29 @@ export function buildSearchIndex(input: { docs: SearchDoc[]; threads: SearchThre
     p.fields[field]!.push(unit, tf, length);
     p.df += weight;
   };
-  const addField = (terms: string[], field: number, unit: number, docsCovered: number) => {
-    totals[field]! += terms.length * docsCovered;
-    if (terms.length === 0) return;
-    const tf = new Map<string, number>();
-    for (const t of terms) if (t !== '') tf.set(t, (tf.get(t) ?? 0) + 1);
-    for (const [t, n] of tf) add(t, field, unit, n, terms.length, docsCovered);
+  const addField = (field: number, counted: FieldCounts, unit: number, docsCovered: number) => {
+    const length = counted[0] as number;
+    totals[field]! += length * docsCovered;
+    for (let i = 1; i < counted.length; i += 2) add(counted[i] as string, field, unit, counted[i + 1] as number, length, docsCovered);
   };
   const fText = searchFields.indexOf('text');
   const fQuote = searchFields.indexOf('quote');
   const fAuthor = searchFields.indexOf('author');
   const fTitle = searchFields.indexOf('title');
-  for (let d = 0; d < docs.length; d++) {
-    const doc = docs[d]!;
-    addField(analyzer.terms(doc.own), fText, d, 1);
-    addField(doc.quotes ? analyzer.terms(doc.quotes) : [], fQuote, d, 1);
-    addField(doc.author ? [authorKey(doc.author)] : [], fAuthor, d, 1);
+  for (let t = 0; t < threads.length; t++) {
+    const { first, count } = threads[t]!;
+    const c = counts[t]!;
+    for (let i = 0; i < count; i++) {
+      const d = first + i;
+      const doc = docs[d]!;
+      addField(fText, c.text[i]!, d, 1);
+      addField(fQuote, c.quote[i]!, d, 1);
+      const author = doc.author ? authorKey(doc.author) : undefined;
+      addField(fAuthor, author === undefined ? [0] : author === '' ? [1] : [1, author, 1], d, 1);
+    }
   }
   // The title is a field of every document of its thread: stored once per thread.
-  for (let t = 0; t < threads.length; t++) addField(analyzer.terms(threads[t]!.title), fTitle, t, threads[t]!.count);
+  for (let t = 0; t < threads.length; t++) addField(fTitle, counts[t]!.title, t, threads[t]!.count);
 
   const n = docs.length;
   const average = totals.map((total) => total / Math.max(1, n));
