@@ -66,6 +66,8 @@ test('killing a build at any point keeps the last good site and archive', { time
     const after = snapshot(dir);
     assert.deepEqual([...after.keys()].sort(), [...before.keys()].sort(), `same files after a kill at ${delay} ms`);
     for (const [path, content] of before) assert.equal(after.get(path), content, `${path} after a kill at ${delay} ms`);
-    assert.deepEqual(readdirSync(dir).filter((e) => e.startsWith('.')), [], 'no staging folders left');
+    // The replaced site is deleted in the background: wait for that to end.
+    for (let waited = 0; waited < 10_000 && readdirSync(dir).some((e) => e.startsWith('.site.trash-')); waited += 50) await new Promise((r) => setTimeout(r, 50));
+    assert.deepEqual(readdirSync(dir).filter((e) => e.startsWith('.')), [], 'no staging folders or old sites left');
   }
 });

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -14,7 +14,7 @@ import { containsPhrase } from '../src/search/phrase-match.ts';
 import { ownText } from '../src/quotes/extract-quotes.ts';
 import { parseDump } from '../src/parse/parse-dump.ts';
 import { fieldBoosts } from '../src/search/search-config.ts';
-import { readArchiveThreadsHashed, writeSearchIndex } from '../src/search/write-search-index.ts';
+import { listArchive, writeSearchIndex } from '../src/search/write-search-index.ts';
 import type { Thread } from '../src/thread/types.ts';
 
 const archiveDir = new URL('./search-archive/', import.meta.url);
@@ -25,7 +25,7 @@ const fixtureThreads = (): Thread[] =>
     .sort((a, b) => (a.id < b.id ? -1 : 1));
 
 function engineFor(threads: Thread[]) {
-  const built = buildSearchIndex(collectSearchDocs(threads), lunr);
+  const built = buildSearchIndex(threads, lunr);
   const fetched: string[] = [];
   const engine = new SearchEngine({
     lunr,
@@ -230,8 +230,7 @@ test('the analysis cache: cached, partly cached and uncached builds write the sa
       return out;
     };
     const build = async (out: string, cacheDir?: string) => {
-      const read = readArchiveThreadsHashed(archive);
-      const result = await writeSearchIndex({ threads: read.map((r) => r.thread), hashes: read.map((r) => r.sha256), cacheDir, outDir: join(work, out) });
+      const result = await writeSearchIndex({ files: listArchive(archive), cacheDir, outDir: join(work, out) });
       return { result, files: files(join(work, out, 'search')) };
     };
     const cache = join(work, 'cache');
@@ -251,6 +250,51 @@ test('the analysis cache: cached, partly cached and uncached builds write the sa
     assert.deepEqual(again.files, fresh.files);
     assert.notDeepEqual(again.files, plain.files);
     assert.equal(readdirSync(cache).length, threads.length, 'the stale entry is pruned');
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+});
+
+test('text blocks of unchanged threads are hard-linked from the previous index; the files equal a fresh build', async () => {
+  const work = mkdtempSync(join(tmpdir(), 'search-link-'));
+  try {
+    const archive = join(work, 'archive');
+    mkdirSync(archive);
+    const threads = generateThreads({ comments: 200, threads: 4, seed: 11 });
+    for (const t of threads) writeFileSync(join(archive, `${t.id}.json`), JSON.stringify(t));
+    const cache = join(work, 'cache');
+    const build = (out: string, previous?: string) => writeSearchIndex({ files: listArchive(archive), cacheDir: cache, outDir: join(work, out), previousDir: previous && join(work, previous) });
+    const first = await build('one');
+    assert.equal(first.linkedBlocks, 0);
+    // A thread added: the others' blocks are linked, the new one's written.
+    const added = { ...generateThreads({ comments: 60, threads: 1, seed: 12 })[0]!, id: 'aaa-added' };
+    writeFileSync(join(archive, 'aaa-added.json'), JSON.stringify(added));
+    const second = await build('two', 'one');
+    const blocksOf = (t: Thread) => Math.ceil((t.comments.length + 1) / 8);
+    assert.equal(second.linkedBlocks, threads.reduce((n, t) => n + blocksOf(t), 0));
+    assert.equal(second.stats.blocks, second.linkedBlocks + blocksOf(added));
+    const index = (out: string) => join(work, out, 'search', 'index');
+    const oneBlock = join('d', threads[0]!.id, '0.json');
+    assert.equal(statSync(join(index('two'), oneBlock)).ino, statSync(join(index('one'), oneBlock)).ino, 'linked, not copied');
+    // A damaged block in the previous site is not linked: its thread's blocks are written anew.
+    writeFileSync(join(index('two'), oneBlock), '[]');
+    const third = await build('three', 'two');
+    assert.equal(third.linkedBlocks, second.stats.blocks - blocksOf(threads[0]!));
+    const fresh = await writeSearchIndex({ files: listArchive(archive), outDir: join(work, 'fresh') });
+    assert.equal(fresh.linkedBlocks, 0);
+    const tree = (dir: string) => {
+      const out = new Map<string, string>();
+      const stack = [dir];
+      while (stack.length > 0) {
+        const d = stack.pop()!;
+        for (const e of readdirSync(d, { withFileTypes: true })) {
+          if (e.isDirectory()) stack.push(join(d, e.name));
+          else out.set(join(d, e.name).slice(dir.length), readFileSync(join(d, e.name), 'utf8'));
+        }
+      }
+      return out;
+    };
+    assert.deepEqual(tree(join(work, 'three', 'search')), tree(join(work, 'fresh', 'search')));
   } finally {
     rmSync(work, { recursive: true, force: true });
   }

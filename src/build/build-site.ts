@@ -1,3 +1,4 @@
+import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -6,7 +7,7 @@ import { loadThreadSummaries } from '../site/_lib/load-archive.ts';
 import { setPrebuiltThreads } from '../site/_lib/prebuilt-pages.ts';
 import { siteConfig } from '../site/_lib/site-config.ts';
 import { threadPageCacheName } from '../site/_lib/thread-body-cache.ts';
-import { startIndexEarly } from '../search/build-index-in-worker.ts';
+import { startIndexEarly } from '../search/index-job.ts';
 import { placeThreadPages, type PlacedPages } from './place-thread-pages.ts';
 import { prerenderThreads } from './prerender-threads.ts';
 
@@ -71,19 +72,20 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildResult
   let search: Promise<unknown> | undefined;
   let searchSteps = '';
   try {
-    // The search index needs only the archive: build it (in a worker) while the rest goes on.
+    // Summaries by content hash (every archive file is read and hashed once, here).
+    const summaries = loadThreadSummaries(folders.archiveDir, renderCacheDir);
+    step('summaries');
+    // The search index needs only the archive: start it now, it goes on while pages render.
     const searchStarted = performance.now();
-    search = startIndexEarly(folders.archiveDir, staging).then(
+    const files = summaries.flatMap((t) => (t.sha256 ? [{ file: t.file, sha256: t.sha256 }] : []));
+    search = startIndexEarly({ archiveDir: folders.archiveDir, outDir: staging, files, previousDir: siteDir }).then(
       (r) => {
-        steps['search worker'] = (performance.now() - searchStarted) / 1000;
-        steps['search index (in worker)'] = r.ms / 1000;
-        searchSteps = `; search index: ${Object.entries(r.steps).map(([k, v]) => `${k} ${(v / 1000).toFixed(2)} s`).join(', ')} (${r.cachedThreads} threads' analyses from cache)`;
+        steps['search index'] = (performance.now() - searchStarted) / 1000;
+        searchSteps = `; search index: ${Object.entries(r.steps).map(([k, v]) => `${k} ${(v / 1000).toFixed(2)} s`).join(', ')} (${r.cachedThreads} threads' analyses from cache, ${r.linkedBlocks} text blocks linked)`;
       },
       () => undefined,
     );
-    // Summaries by content hash; then the pages missing from the render cache, on every core.
-    const summaries = loadThreadSummaries(folders.archiveDir, renderCacheDir);
-    step('summaries');
+    // Then the pages missing from the render cache, on every core.
     const missing = summaries.filter((t) => !t.sha256 || !existsSync(join(renderCacheDir, threadPageCacheName(t.sha256, t, site))));
     await prerenderThreads(
       missing.map((t) => t.file),
@@ -105,7 +107,12 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildResult
     if (existsSync(siteDir)) renameSync(siteDir, old);
     renameSync(staging, siteDir);
     placed.commit();
-    rmSync(old, { recursive: true, force: true });
+    if (existsSync(old)) {
+      // Renamed first, so that a half-deleted site is never taken for the last good one.
+      const trash = join(dirname(siteDir), `.${basename(siteDir)}.trash-${process.pid}`);
+      renameSync(old, trash);
+      removeInBackground(trash);
+    }
     step('swap');
   } finally {
     setPrebuiltThreads(undefined);
@@ -121,8 +128,24 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildResult
 }
 
 /**
+ * Deletes the last site (tens of thousands of files, mostly hard links into the new one) in a
+ * detached process, so the build need not wait for it; if that process cannot start, here.
+ * Whatever it leaves (e.g. the machine stops) the next build removes (recoverInterruptedSwap).
+ */
+function removeInBackground(path: string): void {
+  try {
+    const child = spawn(process.execPath, ['-e', 'require("node:fs").rmSync(process.argv[1], { recursive: true, force: true })', path], { detached: true, stdio: 'ignore' });
+    child.on('error', () => rmSync(path, { recursive: true, force: true }));
+    child.unref();
+  } catch {
+    rmSync(path, { recursive: true, force: true });
+  }
+}
+
+/**
  * Tidies up after a build that was killed: a swap cut between its two renames leaves the last
- * good site as `.NAME.old-PID`, which is put back; half-built staging folders are removed.
+ * good site as `.NAME.old-PID`, which is put back; half-built staging folders and old sites
+ * left to delete (`.NAME.trash-PID`) are removed.
  */
 function recoverInterruptedSwap(siteDir: string): void {
   const parent = dirname(siteDir);
@@ -134,7 +157,7 @@ function recoverInterruptedSwap(siteDir: string): void {
     if (entry.startsWith(`.${name}.old-`)) {
       if (!existsSync(siteDir)) renameSync(path, siteDir);
       else rmSync(path, { recursive: true, force: true });
-    } else if (entry.startsWith(`.${name}.building-`)) {
+    } else if (entry.startsWith(`.${name}.building-`) || entry.startsWith(`.${name}.trash-`)) {
       rmSync(path, { recursive: true, force: true });
     }
   }

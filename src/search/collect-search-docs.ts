@@ -1,10 +1,8 @@
 import type { Thread } from '../thread/types.ts';
 import { extractQuotes, ownText } from '../quotes/extract-quotes.ts';
 
-/** One searchable document: a comment, or a thread's story (`id` empty). */
-export interface SearchDoc {
-  /** Index of its thread in the archive's thread table. */
-  thread: number;
+/** One searchable document of a thread: a comment, or the thread's story (`id` empty). */
+export interface ThreadDoc {
   /** The comment id (`''` for the story). */
   id: string;
   author: string;
@@ -16,6 +14,11 @@ export interface SearchDoc {
   quotes: string;
 }
 
+/** A document of an archive: a ThreadDoc and the index of its thread in the thread table. */
+export interface SearchDoc extends ThreadDoc {
+  thread: number;
+}
+
 export interface SearchThread {
   id: string;
   title: string;
@@ -24,9 +27,19 @@ export interface SearchThread {
   count: number;
 }
 
+/** A thread's documents: its story first, then its comments in page order. */
+export function threadSearchDocs(thread: Thread): ThreadDoc[] {
+  const docs: ThreadDoc[] = [{ id: '', author: thread.author ?? '', time: thread.time ?? '', own: thread.text ? ownText(thread.text) : '', quotes: '' }];
+  for (const c of thread.comments) {
+    const quoted = c.quotes ? c.quotes.map((q) => q.text) : c.text.includes('>') ? extractQuotes(c.text) : [];
+    docs.push({ id: c.id, author: c.author ?? '', time: c.time ?? '', own: ownText(c.text), quotes: quoted.join('\n') });
+  }
+  return docs;
+}
+
 /**
- * The documents of an archive, numbered thread by thread (story first, then comments in
- * page order) so that a thread is a contiguous range of document numbers.
+ * The documents of an archive, numbered thread by thread (threadSearchDocs) so that a thread
+ * is a contiguous range of document numbers.
  */
 export function collectSearchDocs(threads: Iterable<Thread>): { docs: SearchDoc[]; threads: SearchThread[] } {
   const docs: SearchDoc[] = [];
@@ -34,11 +47,7 @@ export function collectSearchDocs(threads: Iterable<Thread>): { docs: SearchDoc[
   for (const thread of threads) {
     const index = table.length;
     const first = docs.length;
-    docs.push({ thread: index, id: '', author: thread.author ?? '', time: thread.time ?? '', own: thread.text ? ownText(thread.text) : '', quotes: '' });
-    for (const c of thread.comments) {
-      const quoted = c.quotes ? c.quotes.map((q) => q.text) : c.text.includes('>') ? extractQuotes(c.text) : [];
-      docs.push({ thread: index, id: c.id, author: c.author ?? '', time: c.time ?? '', own: ownText(c.text), quotes: quoted.join('\n') });
-    }
+    for (const d of threadSearchDocs(thread)) docs.push({ ...d, thread: index });
     table.push({ id: thread.id, title: thread.title, first, count: docs.length - first });
   }
   return { docs, threads: table };

@@ -1,6 +1,6 @@
 import { searchAssets } from './search-assets.ts';
 import { searchPageBody, standaloneSearchPage } from './search-page-html.ts';
-import { buildIndexInWorker, takeEarlyIndexJob } from './build-index-in-worker.ts';
+import { runIndexJob, takeEarlyIndexJob } from './index-job.ts';
 import type { writeSearchIndex } from './write-search-index.ts';
 
 export interface SearchPluginOptions {
@@ -17,8 +17,8 @@ export interface SearchPluginOptions {
 /**
  * Search for an Eleventy site: adds the search page (`search/index.html`) and builds the split
  * index from the archive into `<output>/search/index/`, with the search scripts beside the
- * page. The index is built in a worker thread started when the build starts, while Eleventy
- * renders the pages; the build ends once both are done.
+ * page. The index is built while Eleventy renders the pages (started before Eleventy by
+ * `npm run build`, else when Eleventy starts); the build ends once both are done.
  */
 export default function searchPlugin(eleventyConfig: any, options: SearchPluginOptions): void {
   const version = searchAssets().version;
@@ -32,11 +32,11 @@ export default function searchPlugin(eleventyConfig: any, options: SearchPluginO
   });
   let job: Promise<Awaited<ReturnType<typeof writeSearchIndex>>> | undefined;
   eleventyConfig.on('eleventy.before', ({ dir }: { dir: { output: string } }) => {
-    job = takeEarlyIndexJob(options.archiveDir, dir.output) ?? buildIndexInWorker(options.archiveDir, dir.output);
+    job = takeEarlyIndexJob(options.archiveDir, dir.output) ?? runIndexJob({ archiveDir: options.archiveDir, outDir: dir.output });
     job.catch(() => undefined); // awaited (and reported) in eleventy.after
   });
   eleventyConfig.on('eleventy.after', async ({ dir }: { dir: { output: string } }) => {
-    const result = await (job ?? buildIndexInWorker(options.archiveDir, dir.output));
+    const result = await (job ?? runIndexJob({ archiveDir: options.archiveDir, outDir: dir.output }));
     job = undefined;
     options.onIndex?.(result);
   });

@@ -8,7 +8,7 @@ export const fieldBoosts: Record<SearchField, number> = { text: 1, quote: 0.6, a
 /** Lunr's BM25 parameters (its defaults). */
 export const bm25 = { k1: 1.2, b: 0.75 };
 
-/** Stored documents per text block (`docs/<n>.json`): fetched lazily for phrase checks and snippets. */
+/** Stored documents per text block (`d/<thread>/<k>.json`): fetched lazily for phrase checks and snippets. */
 export const docsPerBlock = 8;
 
 /** How many of the most frequent terms the manifest lists (phrase searches avoid looking them up). */
@@ -22,4 +22,4 @@ export const searchDir = 'search';
 export const indexDir = 'search/index';
 
 /** The format version of the split index (manifest.version). */
-export const indexVersion = 1;
+export const indexVersion = 2;

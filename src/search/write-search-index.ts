@@ -1,35 +1,46 @@
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, linkSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import lunr from 'lunr';
 import type { Thread } from '../thread/types.ts';
 import { archivedThreadFiles } from '../parse/parse-directory.ts';
-import { createAnalyzer } from './analyze.ts';
-import { analyseThread, buildSearchIndex, buildTextBlocks, type BuiltSearchIndex, type ThreadCounts } from './build-search-index.ts';
-import { collectSearchDocs } from './collect-search-docs.ts';
+import { createAnalyzer, type Analyzer } from './analyze.ts';
+import { analyseThreadForSearch, type ThreadSearchEntry } from './analyse-thread.ts';
+import { assembleIndex, type IndexStats } from './build-search-index.ts';
+import { blockPath, type StoredThread } from './index-format.ts';
+import { readSearchEntry, writeSearchEntry } from './search-entry-cache.ts';
 import { searchAssets } from './search-assets.ts';
 import { indexDir, searchDir } from './search-config.ts';
 
-/** The archive's threads, in id order (the document numbering follows it). */
-export function readArchiveThreads(archiveDir: string): Thread[] {
-  return readArchiveThreadsHashed(archiveDir).map((t) => t.thread);
+/** An archive file and the SHA-256 of its bytes. */
+export interface ArchiveFile {
+  file: string;
+  sha256: string;
 }
 
-/** The archive's threads in id order, each with the SHA-256 of its file (the analysis cache's key). */
-export function readArchiveThreadsHashed(archiveDir: string): { thread: Thread; sha256: string }[] {
+/** The archive's thread files (as its manifest lists them, else every `.json` file), each with its SHA-256. */
+export function listArchive(archiveDir: string): ArchiveFile[] {
   const files = existsSync(join(archiveDir, 'manifest.json'))
     ? archivedThreadFiles(archiveDir)
     : readdirSync(archiveDir)
         .filter((f) => f.endsWith('.json'))
         .map((f) => join(archiveDir, f));
-  return files
-    .map((f) => {
-      const bytes = readFileSync(f);
-      return { thread: JSON.parse(bytes.toString('utf8')) as Thread, sha256: createHash('sha256').update(bytes).digest('hex') };
-    })
-    .filter(({ thread: t }) => t && t.version === 1 && Array.isArray(t.comments))
-    .sort((a, b) => (a.thread.id < b.thread.id ? -1 : a.thread.id > b.thread.id ? 1 : 0));
+  return files.map((file) => ({ file, sha256: createHash('sha256').update(readFileSync(file)).digest('hex') }));
+}
+
+/** A thread file, or null when it is not a thread (format v1). */
+function readThreadFile(file: string): Thread | null {
+  const thread = JSON.parse(readFileSync(file, 'utf8')) as Thread;
+  return thread && thread.version === 1 && Array.isArray(thread.comments) ? thread : null;
+}
+
+/** The archive's threads, in id order (the document numbering follows it). */
+export function readArchiveThreads(archiveDir: string): Thread[] {
+  return listArchive(archiveDir)
+    .map((f) => readThreadFile(f.file))
+    .filter((t): t is Thread => t !== null)
+    .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
 
 /** The search analysis cache (CACHE_DIR/search): one file per thread, by content hash; deleting it is always safe. */
@@ -37,65 +48,16 @@ export function searchCacheDir(env: Record<string, string | undefined> = process
   return resolve(cwd, env.CACHE_DIR || '.cache', 'search');
 }
 
-/** Bump when the analysis or the cached format changes (the Lunr version is part of the key too). */
-const analysisVersion = 1;
-
-/**
- * Each thread's analysed fields (analyseThread), read from `cacheDir` where a thread's file
- * is unchanged, else analysed and stored there. Entries no thread used are removed. Without
- * hashes (threads not read from an archive) or a cache folder, everything is analysed.
- */
-function threadCounts(input: ReturnType<typeof collectSearchDocs>, hashes: string[] | undefined, cacheDir: string | undefined): { counts: ThreadCounts[]; cached: number } {
-  const analyzer = createAnalyzer(lunr);
-  const analyse = (t: number) => {
-    const thread = input.threads[t]!;
-    return analyseThread(input.docs.slice(thread.first, thread.first + thread.count), thread.title, analyzer);
-  };
-  if (!cacheDir || !hashes || hashes.length !== input.threads.length) return { counts: input.threads.map((_, t) => analyse(t)), cached: 0 };
-  mkdirSync(cacheDir, { recursive: true });
-  const salt = `${analysisVersion}-${lunr.version}`;
-  const used = new Set<string>();
-  let cached = 0;
-  const counts = input.threads.map((thread, t) => {
-    // The key covers the file and what the documents are made of (their count is a cheap check).
-    const name = `${createHash('sha256').update(`${salt}\0${hashes[t]}\0${thread.count}`).digest('hex').slice(0, 32)}.json`;
-    used.add(name);
-    const file = join(cacheDir, name);
-    try {
-      const entry = JSON.parse(readFileSync(file, 'utf8')) as ThreadCounts;
-      if (entry && Array.isArray(entry.text) && entry.text.length === thread.count && entry.quote.length === thread.count && Array.isArray(entry.title)) {
-        cached++;
-        return entry;
-      }
-    } catch {
-      // not cached yet, or damaged: analyse again
-    }
-    const entry = analyse(t);
-    try {
-      const temporary = `${file}.${process.pid}.tmp`;
-      writeFileSync(temporary, JSON.stringify(entry));
-      renameSync(temporary, file);
-    } catch {
-      // a cache that cannot be written only costs time
-    }
-    return entry;
-  });
-  try {
-    for (const name of readdirSync(cacheDir)) if (!used.has(name) && !name.endsWith('.tmp')) rmSync(join(cacheDir, name), { force: true });
-  } catch {
-    // pruning is only tidying
-  }
-  return { counts, cached };
-}
-
 export interface WriteSearchResult {
-  stats: BuiltSearchIndex['stats'];
+  stats: IndexStats;
   /** Hash of the scripts, for cache-busting their URLs. */
   assetsVersion: string;
   ms: number;
-  /** Milliseconds per step (BUILD_TIMINGS), and how many threads' analyses came from the cache. */
+  /** Milliseconds per step (BUILD_TIMINGS). */
   steps: Record<string, number>;
+  /** Threads whose analysis came from the cache, and text block files linked from the previous site. */
   cachedThreads: number;
+  linkedBlocks: number;
 }
 
 /** Writes files (path relative to `root` → content), 16 at a time: thousands of small files
@@ -112,20 +74,57 @@ export async function writeFilesUnder(root: string, files: Iterable<[string, str
   );
 }
 
+/** One thread to index: its analysis from the cache, or the thread (read when first needed). */
+interface Source {
+  sha256?: string;
+  load: () => Thread | null;
+}
+
+/** The blocks version of each thread of an index folder's `threads.json` (none when it has no v2 index). */
+function previousVersions(previousIndex: string | undefined): Map<string, string> {
+  const out = new Map<string, string>();
+  if (!previousIndex) return out;
+  try {
+    const table = JSON.parse(readFileSync(join(previousIndex, 'threads.json'), 'utf8')) as StoredThread[];
+    for (const t of table) if (Array.isArray(t) && typeof t[0] === 'string' && typeof t[4] === 'string') out.set(t[0], t[4]);
+  } catch {
+    // no previous index, or an older format: every block is written
+  }
+  return out;
+}
+
 /**
- * Builds the split index of the threads and writes it under `<outDir>/search/index/`, with
- * the search scripts in `<outDir>/search/`. With `writeTextBlocks`, the text blocks (most of
- * the files) are handed to it as soon as they are made, to be written elsewhere (the parent
- * thread) while the term parts are built here.
+ * Hard-links a thread's text blocks from the previous index into `root`, if the previous
+ * index has them at the expected sizes. On any miss the links made so far are removed and
+ * false is returned (the blocks are then written).
  */
-export async function writeSearchIndex(options: {
-  threads: Thread[];
-  outDir: string;
-  writeTextBlocks?: (root: string, blocks: Map<string, string>) => void;
-  /** SHA-256 of each thread's file (readArchiveThreadsHashed), with `cacheDir`: reuse each unchanged thread's analysis. */
-  hashes?: string[];
-  cacheDir?: string;
-}): Promise<WriteSearchResult> {
+function linkBlocks(entry: ThreadSearchEntry, previousIndex: string, root: string): boolean {
+  const made: string[] = [];
+  try {
+    mkdirSync(join(root, 'd', entry.id), { recursive: true });
+    for (let k = 0; k < entry.blockBytes.length; k++) {
+      const from = join(previousIndex, blockPath(entry.id, k));
+      if (statSync(from).size !== entry.blockBytes[k]) throw new Error('changed');
+      const to = join(root, blockPath(entry.id, k));
+      linkSync(from, to);
+      made.push(to);
+    }
+    return true;
+  } catch {
+    for (const f of made) rmSync(f, { force: true });
+    return false;
+  }
+}
+
+/**
+ * Builds the split index and writes it under `<outDir>/search/index/`, with the search
+ * scripts in `<outDir>/search/`. The threads are given in memory (`threads`) or as archive
+ * files (`files`, with their SHA-256). With `cacheDir`, each file's analysis is kept there by
+ * its hash, so an unchanged thread is neither read nor analysed again; with `previousDir` (the
+ * live site, when building into a staging folder), an unchanged thread's text blocks are
+ * hard-linked from its index instead of written. Either way the bytes written are the same.
+ */
+export async function writeSearchIndex(options: { threads?: Thread[]; files?: ArchiveFile[]; outDir: string; cacheDir?: string; previousDir?: string }): Promise<WriteSearchResult> {
   const started = performance.now();
   const steps: Record<string, number> = {};
   let mark = started;
@@ -134,19 +133,80 @@ export async function writeSearchIndex(options: {
     steps[name] = now - mark;
     mark = now;
   };
-  const docs = collectSearchDocs(options.threads);
-  const blocks = buildTextBlocks(docs.docs);
-  const root = join(options.outDir, indexDir);
-  options.writeTextBlocks?.(root, blocks);
-  step('docs');
-  const { counts, cached } = threadCounts(docs, options.hashes, options.cacheDir);
+  const sources: Source[] = options.files
+    ? options.files.map((f) => ({ sha256: f.sha256, load: () => readThreadFile(f.file) }))
+    : (options.threads ?? []).map((t) => ({ load: () => t }));
+  let analyzer: Analyzer | undefined;
+  const analyse = (thread: Thread) => analyseThreadForSearch(thread, (analyzer ??= createAnalyzer(lunr)));
+  const cacheDir = options.cacheDir;
+  if (cacheDir) mkdirSync(cacheDir, { recursive: true });
+  const used = new Set<string>();
+  let cached = 0;
+  // Each thread's entry, and its blocks when it had to be analysed.
+  const analysed: { entry: ThreadSearchEntry; blocks?: string[]; source: Source }[] = [];
+  for (const source of sources) {
+    const name = cacheDir && source.sha256 ? cacheEntryName(source.sha256) : undefined;
+    if (name) used.add(name);
+    const hit = name ? readSearchEntry(join(cacheDir!, name)) : undefined;
+    if (hit) {
+      cached++;
+      analysed.push({ entry: hit, source });
+      continue;
+    }
+    const thread = source.load();
+    if (!thread) continue;
+    const { entry, blocks } = analyse(thread);
+    if (name) writeSearchEntry(join(cacheDir!, name), entry);
+    analysed.push({ entry, blocks, source });
+  }
+  analysed.sort((a, b) => (a.entry.id < b.entry.id ? -1 : a.entry.id > b.entry.id ? 1 : 0));
+  if (cacheDir && options.files) pruneCache(cacheDir, used);
   step('analyse');
-  const built = buildSearchIndex({ ...docs, counts }, lunr, blocks);
+
+  const root = join(options.outDir, indexDir);
+  const previousIndex = options.previousDir && resolve(options.previousDir) !== resolve(options.outDir) ? join(options.previousDir, indexDir) : undefined;
+  const previous = previousVersions(previousIndex);
+  const toWrite: [string, string][] = [];
+  let linked = 0;
+  for (const a of analysed) {
+    const { entry } = a;
+    if (!a.blocks && previous.get(entry.id) === entry.version && linkBlocks(entry, previousIndex!, root)) {
+      linked += entry.blockBytes.length;
+      continue;
+    }
+    const blocks = a.blocks ?? blocksOf(a.source, entry);
+    blocks.forEach((content, k) => toWrite.push([blockPath(entry.id, k), content]));
+  }
+  step('blocks');
+  const built = assembleIndex(analysed.map((a) => a.entry));
   step('index');
-  const files = options.writeTextBlocks ? [...built.files].filter(([name]) => !blocks.has(name)) : built.files;
-  await writeFilesUnder(root, files);
+  await writeFilesUnder(root, [...toWrite, ...built.files]);
   const assets = searchAssets();
   for (const [name, content] of assets.files) writeFileSync(join(options.outDir, searchDir, name), content);
   step('write');
-  return { stats: built.stats, assetsVersion: assets.version, ms: performance.now() - started, steps, cachedThreads: cached };
+  return { stats: built.stats, assetsVersion: assets.version, ms: performance.now() - started, steps, cachedThreads: cached, linkedBlocks: linked };
+}
+
+/** A cached thread's blocks, made again from its file (which must still be what the cache entry was made of). */
+function blocksOf(source: Source, entry: ThreadSearchEntry): string[] {
+  const thread = source.load();
+  const again = thread ? analyseThreadForSearch(thread, createAnalyzer(lunr)) : undefined;
+  if (!again || again.entry.version !== entry.version) throw new Error(`search index: the archive file of thread ${entry.id} changed during the build; build again`);
+  return again.blocks;
+}
+
+/** Bump when the analysis or the cached format changes (the Lunr version is part of the key too). */
+const analysisVersion = 3;
+
+function cacheEntryName(sha256: string): string {
+  return `${createHash('sha256').update(`${analysisVersion}-${lunr.version}\0${sha256}`).digest('hex').slice(0, 32)}.entry`;
+}
+
+/** Removes the cache entries no thread used (pruning is only tidying: errors are ignored). */
+function pruneCache(cacheDir: string, used: Set<string>): void {
+  try {
+    for (const name of readdirSync(cacheDir)) if (!used.has(name) && !name.endsWith('.tmp')) rmSync(join(cacheDir, name), { force: true });
+  } catch {
+    // ignore
+  }
 }

@@ -1,6 +1,6 @@
 import type lunrType from 'lunr';
 import { authorKey, createAnalyzer, type Analyzer } from '../analyze.ts';
-import type { SearchManifest, StoredDoc, StoredThread, TermEntry } from '../build-search-index.ts';
+import { blockPath, type BlockDoc, type SearchManifest, type StoredDoc, type StoredThread, type TermEntry } from '../index-format.ts';
 import { containsPhrase, phraseWordCount } from '../phrase-match.ts';
 import { formatQuery, parseQuery, type ParsedQuery } from '../parse-query.ts';
 
@@ -84,7 +84,8 @@ export class SearchEngine {
   private manifestPromise?: Promise<SearchManifest>;
   private threadsPromise?: Promise<StoredThread[]>;
   private readonly parts = new Map<number, Promise<Map<string, TermEntry>>>();
-  private readonly blocks = new Map<number, Promise<StoredDoc[]>>();
+  /** Text blocks fetched or being fetched, by blockKey. */
+  private readonly blocks = new Map<string, Promise<BlockDoc[]>>();
   private computeMs = 0;
 
   constructor(options: EngineOptions) {
@@ -101,7 +102,7 @@ export class SearchEngine {
   manifest(): Promise<SearchManifest> {
     this.manifestPromise ??= this.fetchJson('manifest.json').then((m) => {
       const manifest = m as SearchManifest;
-      if (manifest.version !== 1) throw new Error(`search index version ${String(manifest.version)} is not supported (expected 1): rebuild the site`);
+      if (manifest.version !== 2) throw new Error(`search index version ${String(manifest.version)} is not supported (expected 2): rebuild the site`);
       return manifest;
     });
     return this.manifestPromise;
@@ -139,27 +140,47 @@ export class SearchEngine {
     return p;
   }
 
-  private block(k: number, manifest: SearchManifest): Promise<StoredDoc[]> {
-    let p = this.blocks.get(k);
+  /** The thread (its number in the thread table) that holds a document. */
+  threadOf(doc: number, threads: StoredThread[]): number {
+    let lo = 0;
+    let hi = threads.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >>> 1;
+      if (threads[mid]![2] <= doc) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  }
+
+  /** The text block that holds a document: its key (thread number and block), and the document's place in it. */
+  private blockOf(doc: number, manifest: SearchManifest, threads: StoredThread[]): { key: string; thread: number; k: number; at: number } {
+    const thread = this.threadOf(doc, threads);
+    const local = doc - threads[thread]![2];
+    const k = Math.floor(local / manifest.blockSize);
+    return { key: `${thread}/${k}`, thread, k, at: local % manifest.blockSize };
+  }
+
+  private block(thread: number, k: number, threads: StoredThread[]): Promise<BlockDoc[]> {
+    const key = `${thread}/${k}`;
+    let p = this.blocks.get(key);
     if (!p) {
-      p = this.fetchJson(this.versioned(`d/${k}.json`, manifest)) as Promise<StoredDoc[]>;
-      this.blocks.set(k, p);
+      const t = threads[thread]!;
+      p = this.fetchJson(`${blockPath(t[0], k)}?v=${t[4]}`) as Promise<BlockDoc[]>;
+      this.blocks.set(key, p);
     }
     return p;
   }
 
   /** The stored documents (fetching the blocks that hold them). */
   async docs(numbers: number[]): Promise<Map<number, StoredDoc>> {
-    const manifest = await this.manifest();
-    const size = manifest.blockSize;
-    const wanted = [...new Set(numbers.map((d) => Math.floor(d / size)))];
-    const blocks = await Promise.all(wanted.map((k) => this.block(k, manifest)));
+    const [manifest, threads] = await Promise.all([this.manifest(), this.threads()]);
+    const places = numbers.map((d) => this.blockOf(d, manifest, threads));
+    const blocks = await Promise.all(places.map((p) => this.block(p.thread, p.k, threads)));
     const out = new Map<number, StoredDoc>();
-    for (const d of numbers) {
-      const block = blocks[wanted.indexOf(Math.floor(d / size))]!;
-      const doc = block[d % size];
-      if (doc) out.set(d, doc);
-    }
+    numbers.forEach((d, i) => {
+      const doc = blocks[i]![places[i]!.at];
+      if (doc) out.set(d, [places[i]!.thread, ...doc]);
+    });
     return out;
   }
 
@@ -459,7 +480,6 @@ export class SearchEngine {
       // Check in rank order until the page is full (a looked-up passage: at least the best
       // `lookupCheck`, to put its origin first), fetching at most `blockBudget` new blocks.
       const want = (page + 1) * pageSize;
-      const size = manifest.blockSize;
       const budget = blockBudget * (1 + more);
       const verified: SearchHit[] = [];
       let checked = 0;
@@ -467,10 +487,10 @@ export class SearchEngine {
       let batch = Math.max(pageSize * 2, 16);
       while (checked < candidates.length && (verified.length < want || (lookup !== undefined && checked < lookupCheck))) {
         const slice: Candidate[] = [];
-        const fresh = new Set<number>();
+        const fresh = new Set<string>();
         let j = checked;
         while (j < candidates.length && slice.length < batch) {
-          const block = Math.floor(candidates[j]!.doc / size);
+          const block = this.blockOf(candidates[j]!.doc, manifest, threads).key;
           if (!this.blocks.has(block) && !fresh.has(block)) {
             if (newBlocks + fresh.size >= budget) break;
             fresh.add(block);

@@ -5,6 +5,7 @@ import type lunrType from 'lunr';
 import { makeSnippet } from '../snippet.ts';
 import { SearchEngine, type SearchHit, type SearchResponse } from './search-engine.ts';
 import { hitStorageKey } from './hit-storage.ts';
+import { blockPath } from '../index-format.ts';
 
 declare const lunr: typeof lunrType;
 
@@ -263,20 +264,25 @@ function offline(): void {
   const button = document.getElementById('search-offline-keep') as HTMLButtonElement | null;
   const note = document.getElementById('search-offline-status');
   if (!box || !button || !note) return;
-  void engine.manifest().then((m) => {
+  void Promise.all([engine.manifest(), engine.threads()]).then(([m, threads]) => {
     box.hidden = false;
     const mb = (m.bytes.parts + m.bytes.blocks) / 1048576;
     note.textContent = `(${mb.toFixed(mb < 10 ? 1 : 0)} MB before compression)`;
     button.addEventListener('click', async () => {
       button.disabled = true;
-      const files = [...m.parts.map((_, k) => `t/${k}.json`), ...Array.from({ length: m.blocks }, (_, k) => `d/${k}.json`), 'threads.json'];
+      // Each file with the version its URL is fetched with (what the service worker caches).
+      const files = [
+        ...m.parts.map((_, k) => `t/${k}.json?v=${m.build}`),
+        ...threads.flatMap((t) => Array.from({ length: Math.ceil(t[3] / m.blockSize) }, (_, k) => `${blockPath(t[0], k)}?v=${t[4]}`)),
+        `threads.json?v=${m.build}`,
+      ];
       let done = 0;
       try {
         for (let i = 0; i < files.length; i += 8) {
           await Promise.all(
             files.slice(i, i + 8).map(async (f) => {
-              const r = await fetch(new URL(`${f}?v=${m.build}`, indexBase));
-              if (!r.ok) throw new Error(`${f}: HTTP ${r.status}`);
+              const r = await fetch(new URL(f, indexBase));
+              if (!r.ok) throw new Error(`${f.replace(/\?.*/, '')}: HTTP ${r.status}`);
               await r.arrayBuffer();
               done++;
             }),
