@@ -237,6 +237,26 @@ test('eval floors on the held-out threads hn-heldout-ci-runners and hn-heldout-l
   }
 });
 
+// Three more held-out threads in other styles (a forum with a numbered Q&A and sign-offs, a
+// Reddit thread with lowercase writers and `edit:` lines); floors a little under the measured figures.
+test('eval floors on the held-out threads heat-pumps, sourdough and used-car-history', { skip: noShared }, async () => {
+  const floors: [string, { f1: number; parents: number; copied: number }][] = [
+    ['hn-heldout-heat-pumps', { f1: 0.85, parents: 0.3, copied: 0.75 }],
+    ['forum-heldout-sourdough', { f1: 0.75, parents: 0.2, copied: 0.9 }],
+    ['reddit-heldout-used-car-history', { f1: 0.87, parents: 0.4, copied: 0.75 }],
+  ];
+  for (const [name, floor] of floors) {
+    const thread = fileURLToPath(new URL(`./eval-threads/${name}.json`, import.meta.url));
+    const plain = await evaluateThread(thread, 'plain', `${shared}tools`);
+    assert.ok(plain.boundaryF1 >= floor.f1, `${name}: plain boundary F1 ${plain.boundaryF1}`);
+    assert.ok(plain.parents >= floor.parents, `${name}: plain parents ${plain.parents}`);
+    const copied = await evaluateThread(thread, 'hn-copy', `${shared}tools`);
+    assert.ok(copied.boundaryF1 >= 0.99, `${name}: hn-copy boundary F1 ${copied.boundaryF1}`);
+    assert.ok(copied.parents >= floor.copied, `${name}: hn-copy parents ${copied.parents}`);
+    assert.ok(copied.parents > copied.baselines.trueSegmentsChain.parents, `${name}: beats the true-segments chain baseline`);
+  }
+});
+
 test('copied HN page: header variants are recognised (toggles, points, on: Title, deleted authors)', async () => {
   const page = [
     '[–] first_user 3 hours ago | next [–]',
