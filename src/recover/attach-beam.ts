@@ -39,8 +39,13 @@ interface History {
   parent: number;
   p: number;
   prev: History | null;
-  /** What the choice was made on, to name its evidence once the best reading is known. */
-  why: { c: Candidate; hits: QuoteHits; n: number; maxCosine: number; cos: number; authorAbove: boolean };
+  // What the choice was made on, to name its evidence once the best reading is known.
+  c: Candidate;
+  hits: QuoteHits;
+  n: number;
+  maxCosine: number;
+  cos: number;
+  authorAbove: boolean;
 }
 
 interface BeamState {
@@ -105,12 +110,17 @@ function candidateContext(
   candidates: readonly Candidate[],
   nodes: readonly (StackNode | null)[],
   cosines: CosineCache,
+  cosOut: Float64Array = new Float64Array(candidates.length),
 ): { cos: Float64Array; maxCosine: number; authorAbove: boolean[] } {
   const unit = units[k]!;
-  const cos = new Float64Array(candidates.length);
+  const cos = cosOut;
   let maxCosine = 0;
-  candidates.forEach((c, u) => {
-    if (c.j < 0) return;
+  for (let u = 0; u < candidates.length; u++) {
+    const c = candidates[u]!;
+    if (c.j < 0) {
+      cos[u] = 0;
+      continue;
+    }
     let value: number;
     if (cosines.stamp[c.j] === k) value = cosines.value[c.j]!;
     else {
@@ -120,7 +130,7 @@ function candidateContext(
     }
     cos[u] = value;
     if (value > maxCosine) maxCosine = value;
-  });
+  }
   // authorAbove[u]: k's author wrote a comment above candidate u in this chain.
   const author = unit.header?.author;
   if (author === undefined) return { cos, maxCosine, authorAbove: noAuthors(candidates.length) };
@@ -177,9 +187,16 @@ export function attachComments(units: readonly CommentUnit[], options: AttachOpt
   const w = Float64Array.from(attachFeatureNames, (name) => options.weights[name] ?? 0);
   const scratch = new Float64Array(w.length);
   const cosines = cosineCache(units.length);
+  // Buffers reused at every step (a state has at most maxUp + 1 candidates): large dumps make
+  // millions of candidate scores, and allocating per step made garbage collection a fifth of the time.
+  const cosBuffer = new Float64Array(maxUp + 1);
+  const logits = new Float64Array(maxUp + 1);
+  const chosen = new Int32Array(beamWidth);
+  const depthCost = depthCosts(depthPenalty);
   let beam: BeamState[] = [{ top: null, score: 0, history: null }];
   type Expansion = { score: number; state: BeamState; c: Candidate; node: StackNode | null; p: number; n: number; maxCosine: number; cos: number; authorAbove: boolean };
   const expansions: Expansion[] = [];
+  const seen: number[] = [];
   for (let k = 0; k < units.length; k++) {
     const unit = units[k]!;
     expansions.length = 0;
@@ -193,17 +210,18 @@ export function attachComments(units: readonly CommentUnit[], options: AttachOpt
     for (let s = 0; s < beam.length; s++) {
       const state = beam[s]!;
       const { candidates, nodes } = perState[s]!;
+      const count = candidates.length;
       const penalties = headerPenalties(unit, candidates, rootLinks);
-      const { cos, maxCosine, authorAbove } = candidateContext(units, k, candidates, nodes, cosines);
-      const logits = new Float64Array(candidates.length);
+      const { cos, maxCosine, authorAbove } = candidateContext(units, k, candidates, nodes, cosines, cosBuffer);
       let max = -Infinity;
-      for (let u = 0; u < candidates.length; u++) {
+      for (let u = 0; u < count; u++) {
         if (penalties[u] === -Infinity) {
           logits[u] = -Infinity;
           continue;
         }
-        attachFeatures(scratch, units, k, candidates[u]!, hits, maxCosine, cos[u]!, authorAbove[u]!);
-        let logit = candidates[u]!.j >= 0 ? -depthPenalty * Math.log(2 + candidates[u]!.depth) : 0;
+        const c = candidates[u]!;
+        attachFeatures(scratch, units, k, c, hits, maxCosine, cos[u]!, authorAbove[u]!);
+        let logit = c.j >= 0 ? -depthCost(c.depth) : 0;
         for (let i = 0; i < w.length; i++) logit += w[i]! * scratch[i]!;
         logit += penalties[u]!;
         logits[u] = logit;
@@ -211,24 +229,26 @@ export function attachComments(units: readonly CommentUnit[], options: AttachOpt
       }
       let sum = 0;
       let n = 0;
-      for (const l of logits) {
+      for (let u = 0; u < count; u++) {
+        const l = logits[u]!;
         if (l === -Infinity) continue;
         sum += Math.exp(l - max);
         n++;
       }
       const lse = max + Math.log(sum);
       // Only a state's best `beamWidth` choices can survive the cut: pick them, skip the rest.
-      const chosen: number[] = [];
-      for (let u = 0; u < candidates.length; u++) {
+      let picked = 0;
+      for (let u = 0; u < count; u++) {
         if (logits[u] === -Infinity) continue;
-        if (chosen.length < beamWidth) chosen.push(u);
+        if (picked < beamWidth) chosen[picked++] = u;
         else {
           let worst = 0;
-          for (let i = 1; i < chosen.length; i++) if (logits[chosen[i]!]! < logits[chosen[worst]!]!) worst = i;
+          for (let i = 1; i < picked; i++) if (logits[chosen[i]!]! < logits[chosen[worst]!]!) worst = i;
           if (logits[u]! > logits[chosen[worst]!]!) chosen[worst] = u;
         }
       }
-      for (const u of chosen) {
+      for (let i = 0; i < picked; i++) {
+        const u = chosen[i]!;
         // Readings are ranked by regret (how far each choice falls below the best choice of its
         // step), not by summed log-probabilities: those favour readings with fewer candidates
         // (a comment put at top level leaves the next one fewer parents to share the mass).
@@ -247,20 +267,29 @@ export function attachComments(units: readonly CommentUnit[], options: AttachOpt
         });
       }
     }
-    expansions.sort((a, b) => b.score - a.score);
+    // Best first; equal scores keep their order (as a stable sort would). At most beamWidth² items.
+    for (let i = 1; i < expansions.length; i++) {
+      const e = expansions[i]!;
+      let at = i;
+      while (at > 0 && expansions[at - 1]!.score < e.score) {
+        expansions[at] = expansions[at - 1]!;
+        at--;
+      }
+      expansions[at] = e;
+    }
     const next: BeamState[] = [];
-    const seen = new Set<number>();
+    seen.length = 0;
     for (const e of expansions) {
       if (next.length >= beamWidth) break;
       const parentNode = e.node;
       const hash = (Math.imul(parentNode ? parentNode.hash : 0x9e3779b9, 31) + k + 1) | 0;
-      if (seen.has(hash)) continue;
-      seen.add(hash);
+      if (seen.includes(hash)) continue;
+      seen.push(hash);
       const top: StackNode = { k, up: parentNode, depth: parentNode ? parentNode.depth + 1 : 0, hash };
       next.push({
         top,
         score: e.score,
-        history: { k, parent: e.c.j, p: e.p, prev: e.state.history, why: { c: e.c, hits, n: e.n, maxCosine: e.maxCosine, cos: e.cos, authorAbove: e.authorAbove } },
+        history: { k, parent: e.c.j, p: e.p, prev: e.state.history, c: e.c, hits, n: e.n, maxCosine: e.maxCosine, cos: e.cos, authorAbove: e.authorAbove },
       });
     }
     beam = next;
@@ -271,11 +300,16 @@ export function attachComments(units: readonly CommentUnit[], options: AttachOpt
   for (let h = beam[0]!.history; h; h = h.prev) {
     parents[h.k] = h.parent;
     confidence[h.k] = h.p;
-    const { c, hits, n, maxCosine, cos, authorAbove } = h.why;
-    const f = attachFeatures(new Float64Array(w.length), units, h.k, c, hits, maxCosine, cos, authorAbove);
-    evidence[h.k] = attachEvidence(f, c, units[h.k]!, n);
+    const f = attachFeatures(new Float64Array(w.length), units, h.k, h.c, h.hits, h.maxCosine, h.cos, h.authorAbove);
+    evidence[h.k] = attachEvidence(f, h.c, units[h.k]!, h.n);
   }
   return { parents, confidence, evidence };
+}
+
+/** `depthPenalty × log(2 + depth)`, remembered per depth (the same value, computed once). */
+function depthCosts(depthPenalty: number): (depth: number) => number {
+  const known: number[] = [];
+  return (depth) => (known[depth] ??= depthPenalty * Math.log(2 + depth));
 }
 
 /** The weight of the quote evidence for choosing candidate c (0 when k quotes nothing of it). */

@@ -1,5 +1,5 @@
 import { ownPairs, type CommentUnit } from './comment-unit.ts';
-import { quoteMatch } from './quote-match.ts';
+import { matchQuote, quotePattern } from './quote-match.ts';
 import { styleAgreement } from './style-fingerprint.ts';
 
 /** A place comment k could hang: earlier comment `j` (-1: the story), `up` levels above k-1. */
@@ -59,16 +59,18 @@ export function quoteHits(units: readonly CommentUnit[], k: number, js: Iterable
   const nested = new Map<number, number>();
   let any = false;
   if (unit.quotes.length === 0) return { best, nested, any };
+  const patterns = unit.quotes.map((q) => quotePattern(q.folded));
   for (const j of js) {
     if (j < 0 || best.has(j)) continue;
     const other = units[j]!;
     let b = 0;
     let n = 0;
-    for (const q of unit.quotes) {
-      const m = quoteMatch(q.folded, other.ownFolded, () => ownPairs(other));
+    const pairs = () => ownPairs(other);
+    unit.quotes.forEach((q, i) => {
+      const m = matchQuote(patterns[i]!, other.ownFolded, pairs);
       if (q.depth >= 2) n = Math.max(n, m);
       else b = Math.max(b, m);
-    }
+    });
     best.set(j, b);
     nested.set(j, n);
     if (b >= 0.6) any = true;

@@ -1,6 +1,6 @@
 import type { CuedLine } from './dump-line.ts';
 import { firstWordClasses } from './line-cues.ts';
-import { quoteMatch } from './quote-match.ts';
+import { containsWords, matchQuote, quotePattern, wordPairs } from './quote-match.ts';
 import { styleAgreement, type StyleFingerprint } from './style-fingerprint.ts';
 import { cosine, type TermVector } from './term-vectors.ts';
 
@@ -57,10 +57,17 @@ export interface BoundaryContext {
   items: readonly CuedLine[];
   vectors: readonly TermVector[];
   styles: StyleFingerprint[];
+  /** Each line's adjacent word pairs, made when a quote is first looked for in it. */
+  pairs: (Set<string> | undefined)[];
 }
 
 export function boundaryContext(items: readonly CuedLine[], vectors: readonly TermVector[]): BoundaryContext {
-  return { items, vectors, styles: items.map((l) => l.style) };
+  return { items, vectors, styles: items.map((l) => l.style), pairs: new Array(items.length) };
+}
+
+/** Line j's word pairs, kept for the next quote looked for in it. */
+function pairsOf(ctx: BoundaryContext, j: number): () => Set<string> {
+  return () => (ctx.pairs[j] ??= wordPairs(ctx.items[j]!.folded));
 }
 
 /** Feature values (in `boundaryFeatureNames` order) for "a new comment starts at item i". */
@@ -88,11 +95,12 @@ export function boundaryFeatures(
   let ofRecent = false;
   let unmatched = false;
   if (isQuote && !prevQuote) {
-    ofPrev = quoteMatch(cur.folded, prev.folded) >= 0.7;
+    const quote = quotePattern(cur.folded);
+    ofPrev = matchQuote(quote, prev.folded, pairsOf(ctx, i - 1)) >= 0.7;
     if (!ofPrev) {
       for (let j = i - 2; j >= 0 && j >= i - 40; j--) {
         const other = ctx.items[j]!;
-        if (other.cues.quoteDepth === 0 && quoteMatch(cur.folded, other.folded) >= 0.7) {
+        if (other.cues.quoteDepth === 0 && matchQuote(quote, other.folded, pairsOf(ctx, j)) >= 0.7) {
           ofRecent = true;
           break;
         }
@@ -139,8 +147,6 @@ export function boundaryFeatures(
 
 /** The line's first words repeat words of the line before ("… is slow." / "Slow how?"). */
 function echoesPrevious(cur: string, prev: string): boolean {
-  const words = cur.split(' ', 6).filter((w) => w.length >= 5);
-  if (words.length === 0) return false;
-  const before = ` ${prev} `;
-  return words.some((w) => before.includes(` ${w} `));
+  for (const w of cur.split(' ', 6)) if (w.length >= 5 && containsWords(prev, w)) return true;
+  return false;
 }

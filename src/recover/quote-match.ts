@@ -5,22 +5,43 @@
  * Quotes shorter than two words only match exactly.
  */
 export function quoteMatch(quote: string, text: string, textPairs?: Set<string> | (() => Set<string>)): number {
+  return matchQuote(quotePattern(quote), text, textPairs);
+}
+
+/** A quote read once for matching against many texts (`matchQuote`). */
+export interface QuotePattern {
+  quote: string;
+  words: string[];
+  /** Its words of four letters or more: a fuzzy match needs one of them in the text. */
+  longWords: string[];
+  /** Its adjacent word pairs, made on first use. */
+  pairs?: string[];
+}
+
+export function quotePattern(quote: string): QuotePattern {
+  const words = quote === '' ? [] : quote.split(' ');
+  return { quote, words, longWords: words.filter((w) => w.length >= 4) };
+}
+
+/** `quoteMatch` for a prepared quote. */
+export function matchQuote(pattern: QuotePattern, text: string, textPairs?: Set<string> | (() => Set<string>)): number {
+  const { quote, words } = pattern;
   if (quote === '') return 0;
   if (containsWords(text, quote)) return 1;
-  const words = quote.split(' ');
   if (words.length < 3) return 0;
   // Cheap reject: a fuzzy match needs at least one of the quote's longer words in the text.
   let anyWord = false;
-  for (const w of words) {
-    if (w.length >= 4 && text.includes(w)) {
+  for (const w of pattern.longWords) {
+    if (text.includes(w)) {
       anyWord = true;
       break;
     }
   }
   if (!anyWord) return 0;
   const pairs = typeof textPairs === 'function' ? textPairs() : textPairs ?? wordPairs(text);
+  const quotePairs = (pattern.pairs ??= words.slice(1).map((w, i) => `${words[i]} ${w}`));
   let hit = 0;
-  for (let i = 1; i < words.length; i++) if (pairs.has(`${words[i - 1]} ${words[i]}`)) hit++;
+  for (const pair of quotePairs) if (pairs.has(pair)) hit++;
   return hit / (words.length - 1);
 }
 

@@ -90,12 +90,15 @@ const evidenceOf: Partial<Record<(typeof boundaryFeatureNames)[number], string>>
   continuation: 'connective',
 };
 
+/** Where each evidence-tagged cue sits in the feature vector, in `boundaryFeatureNames` order. */
+const taggedFeatures: [number, string][] = boundaryFeatureNames.flatMap((name, i) => {
+  const tag = evidenceOf[name];
+  return tag ? [[i, tag] as [number, string]] : [];
+});
+
 function boundaryEvidence(f: Float64Array, starts: boolean): string[] {
-  const out = new Set<string>();
-  boundaryFeatureNames.forEach((name, i) => {
-    const tag = evidenceOf[name];
-    if (tag && f[i] !== 0) out.add(tag);
-  });
-  if (out.size === 0) out.add(starts ? 'length' : 'adjacency');
-  return [...out];
+  const out: string[] = [];
+  for (const [i, tag] of taggedFeatures) if (f[i] !== 0 && !out.includes(tag)) out.push(tag);
+  if (out.length === 0) out.push(starts ? 'length' : 'adjacency');
+  return out;
 }
