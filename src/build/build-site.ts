@@ -7,7 +7,7 @@ import { loadThreadSummaries } from '../site/_lib/load-archive.ts';
 import { setPrebuiltThreads } from '../site/_lib/prebuilt-pages.ts';
 import { siteConfig } from '../site/_lib/site-config.ts';
 import { threadPageCacheName } from '../site/_lib/thread-body-cache.ts';
-import { startIndexEarly } from '../search/index-job.ts';
+import { openIndexWorker, startIndexEarly } from '../search/index-job.ts';
 import { placeThreadPages, type PlacedPages } from './place-thread-pages.ts';
 import { prerenderThreads } from './prerender-threads.ts';
 
@@ -50,35 +50,41 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildResult
   const env = process.env;
   const cwd = options.cwd ?? process.cwd();
   const folders = parseFolders(env, cwd);
-  const started = performance.now();
-  const parse = await parseDirectory({ ...folders, onProgress: options.onProgress });
-  const parsed = performance.now();
-
   const site = siteConfig(env, cwd);
   const { siteDir, renderCacheDir } = site;
-  const steps: Record<string, number> = {};
-  let mark = parsed;
-  const step = (name: string) => {
-    const now = performance.now();
-    steps[name] = (now - mark) / 1000;
-    mark = now;
-  };
   mkdirSync(dirname(siteDir), { recursive: true });
   recoverInterruptedSwap(siteDir);
   const staging = join(dirname(siteDir), `.${basename(siteDir)}.building-${process.pid}`);
   rmSync(staging, { recursive: true, force: true });
   mkdirSync(staging, { recursive: true });
+  const started = performance.now();
+  // Started now, both load while the dumps are parsed: the search index's worker (it reads
+  // the analysis cache and links the unchanged text blocks meanwhile) and Eleventy.
+  const indexWorker = openIndexWorker(resolve(cwd, env.CACHE_DIR || '.cache'), { outDir: staging, previousDir: siteDir });
+  const eleventyModule = import('@11ty/eleventy');
+  eleventyModule.catch(() => undefined); // awaited below
+  let parse: ParseDirectoryResult | undefined;
+  let parsed = started;
+  const steps: Record<string, number> = {};
+  let mark = started;
+  const step = (name: string) => {
+    const now = performance.now();
+    steps[name] = (now - mark) / 1000;
+    mark = now;
+  };
   let placed: PlacedPages | undefined;
   let search: Promise<unknown> | undefined;
   let searchSteps = '';
   try {
+    parse = await parseDirectory({ ...folders, onProgress: options.onProgress });
+    parsed = mark = performance.now();
     // Summaries by content hash (every archive file is read and hashed once, here).
     const summaries = loadThreadSummaries(folders.archiveDir, renderCacheDir);
     step('summaries');
     // The search index needs only the archive: start it now, it goes on while pages render.
     const searchStarted = performance.now();
     const files = summaries.flatMap((t) => (t.sha256 ? [{ file: t.file, sha256: t.sha256 }] : []));
-    search = startIndexEarly({ archiveDir: folders.archiveDir, outDir: staging, files, previousDir: siteDir }).then(
+    search = startIndexEarly({ archiveDir: folders.archiveDir, outDir: staging, files, previousDir: siteDir }, indexWorker).then(
       (r) => {
         steps['search index'] = (performance.now() - searchStarted) / 1000;
         searchSteps = `; search index: ${Object.entries(r.steps).map(([k, v]) => `${k} ${(v / 1000).toFixed(2)} s`).join(', ')} (${r.cachedThreads} threads' analyses from cache, ${r.linkedBlocks} text blocks linked)`;
@@ -99,7 +105,7 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildResult
     setPrebuiltThreads(placed.ids);
     // .eleventy.ts reads SITE_DIR when Eleventy first loads it.
     env.SITE_DIR = staging;
-    const { default: Eleventy } = await import('@11ty/eleventy');
+    const { default: Eleventy } = await eleventyModule;
     const eleventy = new Eleventy('src/site', staging, { configPath: '.eleventy.ts', quietMode: true });
     await eleventy.write();
     step('eleventy + search');
@@ -117,8 +123,9 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildResult
   } finally {
     setPrebuiltThreads(undefined);
     env.SITE_DIR = siteDir;
-    // On failure, let the index worker finish writing before its folder goes.
+    // On failure, let the index worker finish writing (or stop it) before its folder goes.
     await search;
+    await indexWorker.close();
     rmSync(staging, { recursive: true, force: true });
   }
   if (env.BUILD_TIMINGS) {

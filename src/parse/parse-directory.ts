@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
 import { ParseError, isParseError } from '../util/parse-error.ts';
+import { manifestName, readManifest, type Manifest } from './archive-manifest.ts';
 import { readDumpFile } from './read-dump-file.ts';
 import type { ParseJob, ParsedOutput } from './parse-job.ts';
 import { defaultWorkers, parseJobs } from './parse-pool.ts';
@@ -33,15 +34,7 @@ export interface ParseDirectoryResult {
   errors: ParseError[];
 }
 
-/** The archive's record of what the parser wrote, to tell hand edits from its own output. */
-interface Manifest {
-  version: 1;
-  /** Thread id → the dump it came from and the hash of the bytes written. */
-  threads: Record<string, { dump: string; sha256: string }>;
-}
-
 export const overridesSuffix = '.fixes.json';
-const manifestName = 'manifest.json';
 
 /** The dumps in a folder: every file but dotfiles, READMEs and overrides files. */
 export function listDumps(threadsDir: string): string[] {
@@ -181,23 +174,6 @@ export async function parseDirectory(options: ParseDirectoryOptions): Promise<Pa
   const manifestJson = `${JSON.stringify(sorted, null, 2)}\n`;
   if (!existsSync(manifestFile) || readFileSync(manifestFile, 'utf8') !== manifestJson) writeAtomic(manifestFile, manifestJson);
   return { threads: Object.keys(next.threads).length, comments, parsed, workers: jobs.length > 1 ? Math.min(workers, jobs.length - 1) : 0, errors };
-}
-
-/** The archive's thread files, as listed by its manifest (what the site is built from). */
-export function archivedThreadFiles(archiveDir: string): string[] {
-  const manifest = readManifest(join(archiveDir, manifestName));
-  return Object.keys(manifest.threads).map((id) => join(archiveDir, `${id}.json`));
-}
-
-function readManifest(file: string): Manifest {
-  if (!existsSync(file)) return { version: 1, threads: {} };
-  try {
-    const m = JSON.parse(readFileSync(file, 'utf8')) as Manifest;
-    if (m.version === 1 && typeof m.threads === 'object') return m;
-  } catch {
-    // fall through
-  }
-  throw new ParseError(file, `the archive manifest is damaged: delete ${basename(file)} and its folder's threads, then parse again`);
 }
 
 /** Does the file hold bytes the parser did not write last time (nor would write now)? */

@@ -1,4 +1,4 @@
-import { searchAssets } from './search-assets.ts';
+import { searchAssets, writeSearchAssets } from './search-assets.ts';
 import { searchPageBody, standaloneSearchPage } from './search-page-html.ts';
 import { runIndexJob, takeEarlyIndexJob } from './index-job.ts';
 import type { writeSearchIndex } from './write-search-index.ts';
@@ -38,6 +38,7 @@ export default function searchPlugin(eleventyConfig: any, options: SearchPluginO
   eleventyConfig.on('eleventy.after', async ({ dir }: { dir: { output: string } }) => {
     const result = await (job ?? runIndexJob({ archiveDir: options.archiveDir, outDir: dir.output }));
     job = undefined;
+    writeSearchAssets(dir.output);
     options.onIndex?.(result);
   });
 }

@@ -1,4 +1,6 @@
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { searchDir } from './search-config.ts';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { buildSync } from 'esbuild';
@@ -41,4 +43,11 @@ export function searchAssets(): { files: Map<string, string>; version: string } 
   for (const [name, content] of out) hash.update(name).update('\0').update(content);
   cached = { files: out, version: hash.digest('hex').slice(0, 10) };
   return cached;
+}
+
+/** Writes the search scripts into `<outDir>/search/`. */
+export function writeSearchAssets(outDir: string): void {
+  const dir = join(outDir, searchDir);
+  mkdirSync(dir, { recursive: true });
+  for (const [name, content] of searchAssets().files) writeFileSync(join(dir, name), content);
 }

@@ -1,4 +1,5 @@
-import { readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { ThreadSearchEntry } from './analyse-thread.ts';
 
 // A cached ThreadSearchEntry is one file: a line of JSON (every field but `data`, plus
@@ -35,4 +36,21 @@ export function writeSearchEntry(file: string, entry: ThreadSearchEntry): void {
   } catch {
     // ignore
   }
+}
+
+/** Every entry in a cache folder, by file name (e.g. read ahead while the dumps are parsed). */
+export function preloadSearchEntries(cacheDir: string): Map<string, ThreadSearchEntry> {
+  const out = new Map<string, ThreadSearchEntry>();
+  let names: string[] = [];
+  try {
+    names = readdirSync(cacheDir);
+  } catch {
+    return out; // no cache yet
+  }
+  for (const name of names) {
+    if (!name.endsWith('.entry')) continue;
+    const entry = readSearchEntry(join(cacheDir, name));
+    if (entry) out.set(name, entry);
+  }
+  return out;
 }

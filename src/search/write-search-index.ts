@@ -4,14 +4,13 @@ import { writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import lunr from 'lunr';
 import type { Thread } from '../thread/types.ts';
-import { archivedThreadFiles } from '../parse/parse-directory.ts';
+import { archivedThreadFiles } from '../parse/archive-manifest.ts';
 import { createAnalyzer, type Analyzer } from './analyze.ts';
 import { analyseThreadForSearch, type ThreadSearchEntry } from './analyse-thread.ts';
 import { assembleIndex, type IndexStats } from './build-search-index.ts';
 import { blockPath, type StoredThread } from './index-format.ts';
 import { readSearchEntry, writeSearchEntry } from './search-entry-cache.ts';
-import { searchAssets } from './search-assets.ts';
-import { indexDir, searchDir } from './search-config.ts';
+import { indexDir } from './search-config.ts';
 
 /** An archive file and the SHA-256 of its bytes. */
 export interface ArchiveFile {
@@ -50,8 +49,6 @@ export function searchCacheDir(env: Record<string, string | undefined> = process
 
 export interface WriteSearchResult {
   stats: IndexStats;
-  /** Hash of the scripts, for cache-busting their URLs. */
-  assetsVersion: string;
   ms: number;
   /** Milliseconds per step (BUILD_TIMINGS). */
   steps: Record<string, number>;
@@ -117,14 +114,43 @@ function linkBlocks(entry: ThreadSearchEntry, previousIndex: string, root: strin
 }
 
 /**
- * Builds the split index and writes it under `<outDir>/search/index/`, with the search
- * scripts in `<outDir>/search/`. The threads are given in memory (`threads`) or as archive
+ * Ahead of the build's input (while the dumps are parsed): links into `outDir`'s index the
+ * text blocks of the cached threads (`preloaded`) that the previous index holds at the same
+ * version. Returns thread id → blocks version of those linked, for writeSearchIndex's
+ * `prelinked`, which keeps the ones still wanted and removes the rest.
+ */
+export function prelinkBlocks(preloaded: Map<string, ThreadSearchEntry>, outDir: string, previousDir: string): Map<string, string> {
+  const out = new Map<string, string>();
+  const previousIndex = join(previousDir, indexDir);
+  if (resolve(previousDir) === resolve(outDir)) return out;
+  const previous = previousVersions(previousIndex);
+  const root = join(outDir, indexDir);
+  for (const entry of preloaded.values()) {
+    if (out.has(entry.id) || previous.get(entry.id) !== entry.version) continue;
+    if (linkBlocks(entry, previousIndex, root)) out.set(entry.id, entry.version);
+  }
+  return out;
+}
+
+/**
+ * Builds the split index and writes it under `<outDir>/search/index/` (the search scripts
+ * are written by writeSearchAssets). The threads are given in memory (`threads`) or as archive
  * files (`files`, with their SHA-256). With `cacheDir`, each file's analysis is kept there by
  * its hash, so an unchanged thread is neither read nor analysed again; with `previousDir` (the
  * live site, when building into a staging folder), an unchanged thread's text blocks are
  * hard-linked from its index instead of written. Either way the bytes written are the same.
  */
-export async function writeSearchIndex(options: { threads?: Thread[]; files?: ArchiveFile[]; outDir: string; cacheDir?: string; previousDir?: string }): Promise<WriteSearchResult> {
+export async function writeSearchIndex(options: {
+  threads?: Thread[];
+  files?: ArchiveFile[];
+  outDir: string;
+  cacheDir?: string;
+  previousDir?: string;
+  /** Entries of `cacheDir` already read (preloadSearchEntries), by file name. */
+  preloaded?: Map<string, ThreadSearchEntry>;
+  /** Text blocks already linked into this `outDir` (prelinkBlocks): thread id → blocks version. */
+  prelinked?: Map<string, string>;
+}): Promise<WriteSearchResult> {
   const started = performance.now();
   const steps: Record<string, number> = {};
   let mark = started;
@@ -147,7 +173,7 @@ export async function writeSearchIndex(options: { threads?: Thread[]; files?: Ar
   for (const source of sources) {
     const name = cacheDir && source.sha256 ? cacheEntryName(source.sha256) : undefined;
     if (name) used.add(name);
-    const hit = name ? readSearchEntry(join(cacheDir!, name)) : undefined;
+    const hit = name ? (options.preloaded?.get(name) ?? readSearchEntry(join(cacheDir!, name))) : undefined;
     if (hit) {
       cached++;
       analysed.push({ entry: hit, source });
@@ -168,8 +194,16 @@ export async function writeSearchIndex(options: { threads?: Thread[]; files?: Ar
   const previous = previousVersions(previousIndex);
   const toWrite: [string, string][] = [];
   let linked = 0;
+  const prelinked = options.prelinked ?? new Map<string, string>();
   for (const a of analysed) {
     const { entry } = a;
+    const early = prelinked.get(entry.id);
+    prelinked.delete(entry.id);
+    if (early === entry.version) {
+      linked += entry.blockBytes.length;
+      continue;
+    }
+    if (early !== undefined) rmSync(join(root, 'd', entry.id), { recursive: true, force: true });
     if (!a.blocks && previous.get(entry.id) === entry.version && linkBlocks(entry, previousIndex!, root)) {
       linked += entry.blockBytes.length;
       continue;
@@ -177,14 +211,14 @@ export async function writeSearchIndex(options: { threads?: Thread[]; files?: Ar
     const blocks = a.blocks ?? blocksOf(a.source, entry);
     blocks.forEach((content, k) => toWrite.push([blockPath(entry.id, k), content]));
   }
+  // Threads linked early that are no longer in the archive.
+  for (const id of prelinked.keys()) rmSync(join(root, 'd', id), { recursive: true, force: true });
   step('blocks');
   const built = assembleIndex(analysed.map((a) => a.entry));
   step('index');
   await writeFilesUnder(root, [...toWrite, ...built.files]);
-  const assets = searchAssets();
-  for (const [name, content] of assets.files) writeFileSync(join(options.outDir, searchDir, name), content);
   step('write');
-  return { stats: built.stats, assetsVersion: assets.version, ms: performance.now() - started, steps, cachedThreads: cached, linkedBlocks: linked };
+  return { stats: built.stats, ms: performance.now() - started, steps, cachedThreads: cached, linkedBlocks: linked };
 }
 
 /** A cached thread's blocks, made again from its file (which must still be what the cache entry was made of). */

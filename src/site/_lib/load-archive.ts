@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { archivedThreadFiles } from '../../parse/parse-directory.ts';
+import { archivedThreadFiles } from '../../parse/archive-manifest.ts';
 import { writeAtomic } from '../../parse/write-atomic.ts';
 import type { Thread } from '../../thread/types.ts';
 
