@@ -4,7 +4,8 @@ import { basename, join, relative } from 'node:path';
 import { ParseError, isParseError } from '../util/parse-error.ts';
 import { manifestName, readManifest, type Manifest } from './archive-manifest.ts';
 import { readDumpFile } from './read-dump-file.ts';
-import type { ParseJob, ParsedOutput } from './parse-job.ts';
+import type { ParseJob } from './parse-job.ts';
+import { asCachedOutput, readParseCacheEntry, writeParseCacheEntry, type CachedOutput } from './parse-cache-entry.ts';
 import { defaultWorkers, parseJobs } from './parse-pool.ts';
 import { parserHash } from './parser-hash.ts';
 import { writeAtomic } from './write-atomic.ts';
@@ -72,7 +73,7 @@ export async function parseDirectory(options: ParseDirectoryOptions): Promise<Pa
   const failed = new Set<string>();
 
   // 1. Read every dump and look it up in the cache; what is not there is parsed below.
-  const outputsOf = new Map<string, ParsedOutput[]>();
+  const outputsOf = new Map<string, CachedOutput[]>();
   /** A dump that could not be read or parsed: its error, reported in the dumps' order. */
   const failures = new Map<string, ParseError>();
   const jobs: ParseJob[] = [];
@@ -87,8 +88,8 @@ export async function parseDirectory(options: ParseDirectoryOptions): Promise<Pa
       const fixesFile = overridesPath(file);
       const fixesText = existsSync(fixesFile) ? readFileSync(fixesFile, 'utf8') : undefined;
       const key = sha256(`${parserHash()}\0${sha256(bytes)}\0${fixesText ?? ''}\0${name}`);
-      const cacheFile = options.cacheDir ? join(options.cacheDir, `${key}.json`) : undefined;
-      const hit = cacheFile && existsSync(cacheFile) ? (JSON.parse(readFileSync(cacheFile, 'utf8')) as ParsedOutput[]) : undefined;
+      const cacheFile = options.cacheDir ? join(options.cacheDir, `${key}.out`) : undefined;
+      const hit = cacheFile ? readParseCacheEntry(cacheFile) : undefined;
       if (hit) {
         outputsOf.set(name, hit);
         progress(name);
@@ -116,10 +117,10 @@ export async function parseDirectory(options: ParseDirectoryOptions): Promise<Pa
       failures.set(name, new ParseError(result.error.file, result.error.reason, result.error.line));
       continue;
     }
-    outputsOf.set(name, result.outputs);
+    outputsOf.set(name, result.outputs.map(asCachedOutput));
     parsed++;
     const cacheFile = cacheFiles[index];
-    if (cacheFile) writeAtomic(cacheFile, JSON.stringify(result.outputs));
+    if (cacheFile) writeParseCacheEntry(cacheFile, result.outputs);
   }
 
   // 3. Write the archive, in the dumps' order (the first dump keeps a contested thread id).
@@ -140,14 +141,18 @@ export async function parseDirectory(options: ParseDirectoryOptions): Promise<Pa
       }
       owner.set(out.id, name);
       const target = join(archiveDir, `${out.id}.json`);
-      const edited = handEdited(target, previous.threads[out.id]?.sha256, out.json);
-      if (edited && !force) {
-        errors.push(new ParseError(target, `edited by hand since it was parsed: keep the fix in ${relative(process.cwd(), overridesPath(file))} (see README, "Fixing a thread") or re-run with --force`));
-        next.threads[out.id] = previous.threads[out.id] ?? { dump: name, sha256: '' };
-        continue;
+      // The archive file as it is: the parser's output already, else written unless edited by hand.
+      const current = existsSync(target) ? sha256(readFileSync(target)) : undefined;
+      if (current !== out.sha256) {
+        const edited = current !== undefined && current !== previous.threads[out.id]?.sha256;
+        if (edited && !force) {
+          errors.push(new ParseError(target, `edited by hand since it was parsed: keep the fix in ${relative(process.cwd(), overridesPath(file))} (see README, "Fixing a thread") or re-run with --force`));
+          next.threads[out.id] = previous.threads[out.id] ?? { dump: name, sha256: '' };
+          continue;
+        }
+        writeAtomic(target, out.json());
       }
-      if (!existsSync(target) || readFileSync(target, 'utf8') !== out.json) writeAtomic(target, out.json);
-      next.threads[out.id] = { dump: name, sha256: sha256(out.json) };
+      next.threads[out.id] = { dump: name, sha256: out.sha256 };
       comments += out.comments;
     }
   }
@@ -174,13 +179,4 @@ export async function parseDirectory(options: ParseDirectoryOptions): Promise<Pa
   const manifestJson = `${JSON.stringify(sorted, null, 2)}\n`;
   if (!existsSync(manifestFile) || readFileSync(manifestFile, 'utf8') !== manifestJson) writeAtomic(manifestFile, manifestJson);
   return { threads: Object.keys(next.threads).length, comments, parsed, workers: jobs.length > 1 ? Math.min(workers, jobs.length - 1) : 0, errors };
-}
-
-/** Does the file hold bytes the parser did not write last time (nor would write now)? */
-function handEdited(target: string, writtenSha: string | undefined, next: string): boolean {
-  if (!existsSync(target)) return false;
-  const current = readFileSync(target);
-  const sha = sha256(current);
-  if (sha === writtenSha) return false;
-  return current.toString('utf8') !== next;
 }

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { serializeThread } from '../thread/serialize-thread.ts';
 import { isParseError } from '../util/parse-error.ts';
 import { parseDump } from './parse-dump.ts';
@@ -13,10 +14,11 @@ export interface ParseJob {
   fixesFile: string;
 }
 
-/** A parsed dump as the archive stores it: each thread's id, bytes and comment count. */
+/** A parsed dump as the archive stores it: each thread's id, bytes (and their SHA-256) and comment count. */
 export interface ParsedOutput {
   id: string;
   json: string;
+  sha256: string;
   comments: number;
 }
 
@@ -33,7 +35,13 @@ export async function runParseJob(job: ParseJob): Promise<ParseJobResult> {
   try {
     const overrides = job.fixesText === undefined ? undefined : readOverrides(job.fixesText, job.fixesFile);
     const threads = await parseDump(job.bytes, job.file, { overrides, overridesFile: job.fixesFile });
-    return { ok: true, outputs: threads.map((t) => ({ id: t.id, json: serializeThread(t), comments: t.comments.length })) };
+    return {
+      ok: true,
+      outputs: threads.map((t) => {
+        const json = serializeThread(t);
+        return { id: t.id, json, sha256: createHash('sha256').update(json).digest('hex'), comments: t.comments.length };
+      }),
+    };
   } catch (error) {
     if (!isParseError(error)) throw error;
     return { ok: false, error: { file: error.file, reason: error.reason, ...(error.line === undefined ? {} : { line: error.line }) } };
