@@ -1,6 +1,6 @@
 import { availableParallelism, loadavg } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import { runParseJob, type ParseJob, type ParseJobResult } from './parse-job.ts';
+import type { ParseJob, ParseJobResult } from './parse-job.ts';
 import { compiledWorkerEntry } from './compile-worker-sources.ts';
 
 export interface ParsePoolOptions {
@@ -13,6 +13,12 @@ export interface ParsePoolOptions {
   /** Called as each job finishes (in any order), e.g. for progress; `byWorker`: where. */
   onResult?: (index: number, result: ParseJobResult, byWorker: boolean) => void;
 }
+
+/**
+ * The parser, loaded when this thread first parses: importing it costs a good part of a second,
+ * which a build whose dumps are all in the cache need not pay.
+ */
+const parser = () => import('./parse-job.ts');
 
 /** Jobs a worker holds at once: one in hand and some queued, so it need not wait for this
  * thread, which reads its answers only between two of its own jobs. */
@@ -53,7 +59,7 @@ export async function parseJobs(jobs: readonly ParseJob[], options: ParsePoolOpt
     while (queue.length > 0 && parseHere) {
       pool.check();
       const index = queue.shift()!;
-      finish(index, await runParseJob(jobs[index]!));
+      finish(index, await (await parser()).runParseJob(jobs[index]!));
       // Let the workers' answers in, so they get their next jobs.
       await new Promise((resolve) => setImmediate(resolve));
     }
@@ -143,7 +149,7 @@ function startWorkers(
         if (alive === 0) {
           // No worker left (or none started): the rest is done here.
           const index = queue.shift()!;
-          finish(index, await runParseJob(jobs[index]!));
+          finish(index, await (await parser()).runParseJob(jobs[index]!));
           continue;
         }
         await new Promise<void>((resolve) => (wake = resolve));
