@@ -1,9 +1,12 @@
 // `npm run build`: parse threads/ into _archive/, then render the site into _site/.
 // THREADS_DIR, ARCHIVE_DIR, SITE_DIR, PATH_PREFIX, SITE_URL and SITE_TITLE change the defaults.
-import { buildSite, projectDir } from '../src/build/build-site.ts';
-import { prepareEnv } from '../src/build/prepare-env.ts';
+import { prepareEnv, projectDir } from '../src/build/prepare-env.ts';
+import { startBuildEarly } from '../src/build/start-build-early.ts';
 
 prepareEnv();
+// The search index's worker gets going while the rest of the build loads (see startBuildEarly).
+startBuildEarly();
+const { buildSite } = await import('../src/build/build-site.ts');
 const progress = process.stderr.isTTY;
 const result = await buildSite({
   cwd: projectDir,

@@ -1,13 +1,13 @@
-import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
-import { basename, dirname, join, relative, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { existsSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
 import { parseDirectory, type ParseDirectoryResult } from '../parse/parse-directory.ts';
 import { loadThreadSummaries } from '../site/_lib/load-archive.ts';
 import { setPrebuiltThreads } from '../site/_lib/prebuilt-pages.ts';
 import { siteConfig } from '../site/_lib/site-config.ts';
 import { threadPageCacheName } from '../site/_lib/thread-body-cache.ts';
-import { openIndexWorker, startIndexEarly } from '../search/index-job.ts';
+import { startIndexEarly } from '../search/index-job.ts';
+import { startBuildEarly, takeEarlyStart } from './start-build-early.ts';
+import { dropStaging, swapInStaging } from './staging.ts';
 import { placeThreadPages, type PlacedPages } from './place-thread-pages.ts';
 import { prerenderThreads } from './prerender-threads.ts';
 
@@ -26,8 +26,7 @@ export interface BuildResult {
   steps: Record<string, number>;
 }
 
-/** The project folder: where .eleventy.ts and src/site/ are. */
-export const projectDir = fileURLToPath(new URL('../../', import.meta.url)).replace(/\/$/, '');
+export { projectDir } from './prepare-env.ts';
 
 /** THREADS_DIR, ARCHIVE_DIR and the parse cache, from the environment. */
 export function parseFolders(env: Record<string, string | undefined>, cwd: string) {
@@ -52,15 +51,13 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildResult
   const folders = parseFolders(env, cwd);
   const site = siteConfig(env, cwd);
   const { siteDir, renderCacheDir } = site;
-  mkdirSync(dirname(siteDir), { recursive: true });
-  recoverInterruptedSwap(siteDir);
-  const staging = join(dirname(siteDir), `.${basename(siteDir)}.building-${process.pid}`);
-  rmSync(staging, { recursive: true, force: true });
-  mkdirSync(staging, { recursive: true });
   const started = performance.now();
-  // Started now, both load while the dumps are parsed: the search index's worker (it reads
-  // the analysis cache and links the unchanged text blocks meanwhile) and Eleventy.
-  const indexWorker = openIndexWorker(resolve(cwd, env.CACHE_DIR || '.cache'), { outDir: staging, previousDir: siteDir });
+  // The staging folder and the search index's worker (it reads the analysis cache and links
+  // the unchanged text blocks while the dumps are parsed), unless `npm run build` started
+  // them already; Eleventy loads meanwhile too.
+  const early = takeEarlyStart(siteDir);
+  const { staging, indexWorker } = early ?? startBuildEarly(env, cwd);
+  if (!early) takeEarlyStart(siteDir);
   const eleventyModule = import('@11ty/eleventy');
   eleventyModule.catch(() => undefined); // awaited below
   let parse: ParseDirectoryResult | undefined;
@@ -109,16 +106,8 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildResult
     const eleventy = new Eleventy('src/site', staging, { configPath: '.eleventy.ts', quietMode: true });
     await eleventy.write();
     step('eleventy + search');
-    const old = join(dirname(siteDir), `.${basename(siteDir)}.old-${process.pid}`);
-    if (existsSync(siteDir)) renameSync(siteDir, old);
-    renameSync(staging, siteDir);
+    swapInStaging(siteDir);
     placed.commit();
-    if (existsSync(old)) {
-      // Renamed first, so that a half-deleted site is never taken for the last good one.
-      const trash = join(dirname(siteDir), `.${basename(siteDir)}.trash-${process.pid}`);
-      renameSync(old, trash);
-      removeInBackground(trash);
-    }
     step('swap');
   } finally {
     setPrebuiltThreads(undefined);
@@ -126,61 +115,10 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildResult
     // On failure, let the index worker finish writing (or stop it) before its folder goes.
     await search;
     await indexWorker.close();
-    rmSync(staging, { recursive: true, force: true });
+    dropStaging(siteDir);
   }
   if (env.BUILD_TIMINGS) {
     process.stderr.write(`build timings: parse ${((parsed - started) / 1000).toFixed(2)} s, ${Object.entries(steps).map(([k, v]) => `${k} ${v.toFixed(2)} s`).join(', ')} (thread files linked ${placed?.linked}, copied ${placed?.copied})${searchSteps}\n`);
   }
   return { parse, siteDir: relative(cwd, siteDir) || '.', seconds: { parse: (parsed - started) / 1000, site: (performance.now() - parsed) / 1000 }, steps };
-}
-
-/**
- * Deletes the last site (tens of thousands of files, mostly hard links into the new one) in a
- * detached process, so the build need not wait for it; if that process cannot start, here.
- * Whatever it leaves (e.g. the machine stops) the next build removes (recoverInterruptedSwap).
- */
-function removeInBackground(path: string): void {
-  try {
-    const child = spawn(process.execPath, ['-e', 'require("node:fs").rmSync(process.argv[1], { recursive: true, force: true })', path], { detached: true, stdio: 'ignore' });
-    child.on('error', () => rmSync(path, { recursive: true, force: true }));
-    child.unref();
-  } catch {
-    rmSync(path, { recursive: true, force: true });
-  }
-}
-
-/**
- * Tidies up after a build that was killed: a swap cut between its two renames leaves the last
- * good site as `.NAME.old-PID`, which is put back; half-built staging folders and old sites
- * left to delete (`.NAME.trash-PID`) are removed.
- */
-function recoverInterruptedSwap(siteDir: string): void {
-  const parent = dirname(siteDir);
-  const name = basename(siteDir);
-  for (const entry of readdirSync(parent)) {
-    const path = join(parent, entry);
-    const pid = Number(/-(\d+)$/.exec(entry)?.[1]);
-    if (pid && isRunning(pid)) continue; // another build's, still at work
-    if (entry.startsWith(`.${name}.old-`)) {
-      if (!existsSync(siteDir)) renameSync(path, siteDir);
-      else rmSync(path, { recursive: true, force: true });
-    } else if (entry.startsWith(`.${name}.building-`) || entry.startsWith(`.${name}.trash-`)) {
-      rmSync(path, { recursive: true, force: true });
-    }
-  }
-}
-
-function isRunning(pid: number): boolean {
-  if (pid === process.pid) return false;
-  try {
-    process.kill(pid, 0);
-  } catch {
-    return false;
-  }
-  // A killed build whose parent died too may stay a zombie until someone reaps it: not running.
-  try {
-    return !/^\d+ \(.*\) Z/s.test(readFileSync(`/proc/${pid}/stat`, 'utf8'));
-  } catch {
-    return true;
-  }
 }

@@ -1,5 +1,8 @@
 import { resolve } from 'node:path';
-import { projectDir } from './build-site.ts';
+import { fileURLToPath } from 'node:url';
+
+/** The project folder: where .eleventy.ts and src/site/ are. */
+export const projectDir = fileURLToPath(new URL('../../', import.meta.url)).replace(/\/$/, '');
 
 /**
  * Makes the folder settings absolute (relative to where the user ran npm, INIT_CWD) and moves

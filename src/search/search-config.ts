@@ -1,3 +1,5 @@
+import { resolve } from 'node:path';
+
 /** The indexed fields, in the order their postings are stored in a term part. */
 export const searchFields = ['text', 'quote', 'author', 'title'] as const;
 export type SearchField = (typeof searchFields)[number];
@@ -23,3 +25,8 @@ export const indexDir = 'search/index';
 
 /** The format version of the split index (manifest.version). */
 export const indexVersion = 2;
+
+/** The search analysis cache (CACHE_DIR/search): one file per thread, by content hash; deleting it is always safe. */
+export function searchCacheDir(env: Record<string, string | undefined> = process.env, cwd = process.cwd()): string {
+  return resolve(cwd, env.CACHE_DIR || '.cache', 'search');
+}

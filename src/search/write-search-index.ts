@@ -12,6 +12,8 @@ import { blockPath, type StoredThread } from './index-format.ts';
 import { readSearchEntry, writeSearchEntry } from './search-entry-cache.ts';
 import { indexDir } from './search-config.ts';
 
+export { searchCacheDir } from './search-config.ts';
+
 /** An archive file and the SHA-256 of its bytes. */
 export interface ArchiveFile {
   file: string;
@@ -42,10 +44,6 @@ export function readArchiveThreads(archiveDir: string): Thread[] {
     .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
 
-/** The search analysis cache (CACHE_DIR/search): one file per thread, by content hash; deleting it is always safe. */
-export function searchCacheDir(env: Record<string, string | undefined> = process.env, cwd = process.cwd()): string {
-  return resolve(cwd, env.CACHE_DIR || '.cache', 'search');
-}
 
 export interface WriteSearchResult {
   stats: IndexStats;
