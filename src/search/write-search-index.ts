@@ -214,7 +214,12 @@ export async function writeSearchIndex(options: {
   step('blocks');
   const built = assembleIndex(analysed.map((a) => a.entry));
   step('index');
-  await writeFilesUnder(root, [...toWrite, ...built.files]);
+  // Text blocks (small, many) 16 at a time; the term parts (40 KB each) one after another,
+  // which measured faster for them (0.21 s against 0.35-0.43 s for the 100k archive's 460).
+  const blocksWritten = writeFilesUnder(root, toWrite);
+  mkdirSync(join(root, 't'), { recursive: true });
+  for (const [name, content] of built.files) writeFileSync(join(root, name), content);
+  await blocksWritten;
   step('write');
   return { stats: built.stats, ms: performance.now() - started, steps, cachedThreads: cached, linkedBlocks: linked };
 }
