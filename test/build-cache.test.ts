@@ -56,11 +56,14 @@ test('a build with caches writes the same bytes as one without; only the added d
   build(threads, join(work, 'a'), join(work, 'cache-a'));
   const page = 't/thread-1/index.html';
   const before = statSync(join(work, 'a/site', page)).ino;
+  const block = 'search/index/d/thread-1/0.json';
+  const blockBefore = statSync(join(work, 'a/site', block)).ino;
   // Its thread id sorts first, so every search document after it is numbered anew.
   writeFileSync(join(threads, 'a-added.json'), serializeThread(generateThread({ comments: 50, seed: 99, id: 'a-added' })));
   const log = build(threads, join(work, 'a'), join(work, 'cache-a'));
   assert.match(log, /1 anew/, 'only the added dump is parsed');
   assert.equal(statSync(join(work, 'a/site', page)).ino, before, 'an unchanged page is linked from the last site, not written again');
+  assert.equal(statSync(join(work, 'a/site', block)).ino, blockBefore, "an unchanged thread's search text blocks are linked too");
 
   // The same dumps with no cache at all, pages rendered by worker threads.
   build(threads, join(work, 'b'), join(work, 'cache-b'), { RENDER_WORKERS: '2' });
@@ -68,6 +71,12 @@ test('a build with caches writes the same bytes as one without; only the added d
   assert.ok(fresh.has('t/a-added/index.html') && fresh.has('t/a-added/a-added.json') && fresh.has('search/index/manifest.json'));
   assertSameFiles(snapshot(join(work, 'a/site')), fresh, 'cached build');
   assertSameFiles(snapshot(join(work, 'a/archive')), snapshot(join(work, 'b/archive')), 'archive');
+
+  // A damaged parse cache entry is parsed again, with the same result.
+  const parseCache = join(work, 'cache-a', 'parse');
+  for (const name of readdirSync(parseCache)) writeFileSync(join(parseCache, name), 'not an entry');
+  assert.match(build(threads, join(work, 'a'), join(work, 'cache-a')), /7 anew/, 'every dump parsed again');
+  assertSameFiles(snapshot(join(work, 'a/site')), fresh, 'after damaged parse cache entries');
 
   // A page of the live site written in place (as `npm start` does): the next build does not link it.
   appendFileSync(join(work, 'a/site', page), '<!-- changed in place -->');

@@ -15,6 +15,7 @@ import { ownText } from '../src/quotes/extract-quotes.ts';
 import { parseDump } from '../src/parse/parse-dump.ts';
 import { fieldBoosts } from '../src/search/search-config.ts';
 import { listArchive, writeSearchIndex } from '../src/search/write-search-index.ts';
+import { openIndexWorker } from '../src/search/index-worker.ts';
 import type { Thread } from '../src/thread/types.ts';
 
 const archiveDir = new URL('./search-archive/', import.meta.url);
@@ -295,6 +296,26 @@ test('text blocks of unchanged threads are hard-linked from the previous index; 
       return out;
     };
     assert.deepEqual(tree(join(work, 'three', 'search')), tree(join(work, 'fresh', 'search')));
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+});
+
+test('a search index worker that cannot start leaves the job to this thread, with the same index', async () => {
+  const work = mkdtempSync(join(tmpdir(), 'search-worker-'));
+  try {
+    const archive = join(work, 'archive');
+    mkdirSync(archive);
+    for (const t of generateThreads({ comments: 120, threads: 3, seed: 21 })) writeFileSync(join(archive, `${t.id}.json`), JSON.stringify(t));
+    // The worker's bundle cannot be written under a file: openIndexWorker falls back.
+    writeFileSync(join(work, 'not-a-folder'), '');
+    const fallback = await openIndexWorker(join(work, 'not-a-folder')).run({ archiveDir: archive, outDir: join(work, 'here') });
+    const inWorker = await openIndexWorker(join(work, 'cache')).run({ archiveDir: archive, outDir: join(work, 'there') });
+    assert.equal(fallback.ranIn, 'caller');
+    assert.equal(inWorker.ranIn, 'worker');
+    assert.equal(fallback.stats.docs, 123);
+    const read = (out: string) => readFileSync(join(work, out, 'search', 'index', 'manifest.json'), 'utf8');
+    assert.equal(read('here'), read('there'));
   } finally {
     rmSync(work, { recursive: true, force: true });
   }

@@ -84,7 +84,7 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildResult
     search = startIndexEarly({ archiveDir: folders.archiveDir, outDir: staging, files, previousDir: siteDir }, indexWorker).then(
       (r) => {
         steps['search index'] = (performance.now() - searchStarted) / 1000;
-        searchSteps = `; search index: ${Object.entries(r.steps).map(([k, v]) => `${k} ${(v / 1000).toFixed(2)} s`).join(', ')} (${r.cachedThreads} threads' analyses from cache, ${r.linkedBlocks} text blocks linked)`;
+        searchSteps = `; search index: ${Object.entries(r.steps).map(([k, v]) => `${k} ${(v / 1000).toFixed(2)} s`).join(', ')} (${r.cachedThreads} threads' analyses from cache, ${r.linkedBlocks} text blocks linked; in the ${r.ranIn ?? 'calling'} thread)`;
       },
       () => undefined,
     );

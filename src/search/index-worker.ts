@@ -46,7 +46,7 @@ export function openIndexWorker(cacheRoot: string, ahead: { outDir?: string; pre
       if (!worker) {
         // Whatever a failed worker linked ahead goes: files linked to the live site's must never be written to.
         if (ahead.outDir) rmSync(join(ahead.outDir, indexDir), { recursive: true, force: true });
-        return (await import('./run-index-job.ts')).runIndexJob(options);
+        return { ...(await (await import('./run-index-job.ts')).runIndexJob(options)), ranIn: 'caller' };
       }
       worker.ref();
       return new Promise((resolve, reject) => {
@@ -54,7 +54,7 @@ export function openIndexWorker(cacheRoot: string, ahead: { outDir?: string; pre
         type Message = { ok: true; result: WriteSearchResult } | { ok: false; message: string };
         worker.once('message', (message: Message) => {
           settled = true;
-          if (message.ok) resolve(message.result);
+          if (message.ok) resolve({ ...message.result, ranIn: 'worker' });
           else reject(new Error(`search index: ${message.message}`));
         });
         worker.once('error', (error) => {

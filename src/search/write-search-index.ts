@@ -53,6 +53,8 @@ export interface WriteSearchResult {
   /** Threads whose analysis came from the cache, and text block files linked from the previous site. */
   cachedThreads: number;
   linkedBlocks: number;
+  /** Set by openIndexWorker: whether the job ran in its worker or, that failing, on the calling thread. */
+  ranIn?: 'worker' | 'caller';
 }
 
 /** Writes files (path relative to `root` → content), 16 at a time: thousands of small files
