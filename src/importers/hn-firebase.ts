@@ -1,25 +1,8 @@
 import type { Importer } from './importer.ts';
-import type { Comment, ThreadDraft } from '../thread/types.ts';
-import { ParseError } from '../util/parse-error.ts';
-import { htmlToMarkdown } from '../util/html-to-markdown.ts';
-import { isoFromUnix } from '../util/iso-time.ts';
-import { orderBreakingCycles } from '../parse/order-depth-first.ts';
+import { loadOnce } from '../util/load-once.ts';
+import { isRecord } from '../util/is-record.ts';
 
-/** One item of HN's Firebase API (`/v0/item/ID.json`). */
-interface Item {
-  id: number;
-  type?: string;
-  by?: string;
-  time?: number;
-  text?: string;
-  kids?: number[];
-  parent?: number;
-  deleted?: boolean;
-  dead?: boolean;
-  title?: string;
-  url?: string;
-  score?: number;
-}
+const parser = loadOnce(() => import('./hn-firebase-parse.ts'));
 
 const itemTypes = new Set(['story', 'comment', 'job', 'poll', 'pollopt']);
 
@@ -39,151 +22,13 @@ export const hnFirebase: Importer = {
     const items = Array.isArray(json) ? json.filter((v) => v !== null) : [json];
     return items.length > 0 && items.slice(0, 20).every(looksLikeItem);
   },
-  parse({ json, file }) {
-    const list = Array.isArray(json) ? json : [json];
-    const items = new Map<number, Item>();
-    list.forEach((value, i) => {
-      if (value === null) return; // Firebase answers null for an id it does not have.
-      if (!isRecord(value) || typeof value.id !== 'number') {
-        throw new ParseError(file, `item ${i + 1} is not an HN item (expected an object with a numeric "id")`);
-      }
-      if (value.kids !== undefined && !(Array.isArray(value.kids) && value.kids.every((k) => typeof k === 'number'))) {
-        throw new ParseError(file, `item ${value.id} has "kids" that is not a list of ids`);
-      }
-      if (!items.has(value.id)) items.set(value.id, value as unknown as Item);
-    });
-    const isComment = (item: Item) => item.type === 'comment' || (item.type === undefined && item.parent !== undefined);
-    const stories = [...items.values()].filter((item) => !isComment(item) && item.type !== 'pollopt');
-
-    // The story each comment hangs from (walking up parents; a cycle or a gap gives none).
-    const storyOf = new Map<number, number | undefined>();
-    const topOf = new Map<number, number | undefined>();
-    for (const item of items.values()) {
-      if (!isComment(item) || storyOf.has(item.id)) continue;
-      const path: number[] = [];
-      const onPath = new Set<number>();
-      let story: number | undefined;
-      let top: number | undefined;
-      for (let at: Item | undefined = item; ; ) {
-        if (storyOf.has(at.id)) {
-          story = storyOf.get(at.id);
-          top = topOf.get(at.id);
-          break;
-        }
-        path.push(at.id);
-        onPath.add(at.id);
-        const parent: number | undefined = at.parent;
-        if (parent === undefined || onPath.has(parent)) break;
-        const up = items.get(parent);
-        if (!up) {
-          top = parent;
-          break;
-        }
-        if (!isComment(up)) {
-          story = up.id;
-          break;
-        }
-        at = up;
-      }
-      for (const id of path) {
-        storyOf.set(id, story);
-        topOf.set(id, top);
-      }
-    }
-
-    // No story in the dump: the missing item most top-level comments answer stands for it.
-    let standIn: number | undefined;
-    if (stories.length === 0) {
-      const counts = new Map<number, number>();
-      for (const top of topOf.values()) if (top !== undefined) counts.set(top, (counts.get(top) ?? 0) + 1);
-      standIn = [...counts.entries()].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0]?.[0];
-    }
-
-    const rank = new Map<string, number>();
-    for (const item of items.values()) item.kids?.forEach((kid, i) => rank.set(`${item.id}:${kid}`, i));
-    const threads = new Map<number | undefined, Item[]>();
-    const threadKeys = stories.length > 0 ? stories.map((s) => s.id) : [standIn];
-    for (const key of threadKeys) threads.set(key, []);
-    for (const item of items.values()) {
-      if (!isComment(item)) continue;
-      const story = storyOf.get(item.id);
-      threads.get(threads.has(story) ? story : threadKeys[0])!.push(item);
-    }
-
-    const drafts: ThreadDraft[] = [];
-    for (const key of threadKeys) {
-      const story = key === undefined ? undefined : items.get(key);
-      const draft: ThreadDraft = { title: '', comments: [] };
-      if (story) {
-        draft.title = (story.title ?? '').trim() || `Hacker News item ${story.id}`;
-        if (story.url) draft.url = story.url;
-        if (story.by) draft.author = story.by;
-        const time = typeof story.time === 'number' ? isoFromUnix(story.time) : undefined;
-        if (time) draft.time = time;
-        const text = [story.text ? htmlToMarkdown(story.text) : '', pollOptions(story, items)].filter(Boolean).join('\n\n');
-        if (text) draft.text = text;
-        if (typeof story.score === 'number') draft.score = story.score;
-      } else if (key !== undefined) {
-        draft.title = `Hacker News item ${key}`;
-        draft.url = `https://news.ycombinator.com/item?id=${key}`;
-      } else {
-        draft.title = 'Hacker News comments';
-      }
-      if (threadKeys.length > 1) draft.id = `hn-${key}`;
-      const members = threads.get(key)!;
-      const sortKey = (item: Item) => rank.get(`${item.parent}:${item.id}`) ?? Number.MAX_SAFE_INTEGER;
-      members.sort((a, b) => sortKey(a) - sortKey(b) || (a.time ?? Infinity) - (b.time ?? Infinity) || a.id - b.id);
-      const removable = new Set<string>();
-      const comments: Comment[] = members.map((item) => {
-        const id = `hn-${item.id}`;
-        const comment: Comment = { id, parent: item.parent === undefined || item.parent === key ? null : `hn-${item.parent}`, text: '' };
-        if (item.by) comment.author = item.by;
-        const time = typeof item.time === 'number' ? isoFromUnix(item.time) : undefined;
-        if (time) comment.time = time;
-        if (item.text) comment.text = htmlToMarkdown(item.text);
-        if (item.deleted || item.dead) {
-          comment.deleted = true;
-          removable.add(id);
-        }
-        return comment;
-      });
-      // Depth-first, then drop deleted/dead comments without kept replies (one backward pass).
-      const ordered = orderBreakingCycles(comments);
-      const hasKeptReply = new Set<string>();
-      const kept: Comment[] = [];
-      for (let i = ordered.length - 1; i >= 0; i--) {
-        const c = ordered[i]!;
-        if (removable.has(c.id) && !hasKeptReply.has(c.id)) continue;
-        kept.push(c);
-        if (c.parent !== null) hasKeptReply.add(c.parent);
-      }
-      draft.comments = kept.reverse();
-      drafts.push(draft);
-    }
-    return drafts.length === 1 ? drafts[0]! : drafts;
-  },
+  // The parser needs the HTML-to-Markdown converter (hast-util-from-html, parse5, ...): loaded on first use.
+  parse: async (input) => (await parser()).parseHnFirebase(input),
 };
-
-/** A poll's options (`pollopt` items named in its `parts`) as a Markdown list with their points. */
-function pollOptions(story: Item & { parts?: unknown }, items: Map<number, Item>): string {
-  if (!Array.isArray(story.parts)) return '';
-  const lines: string[] = [];
-  for (const part of story.parts) {
-    const option = typeof part === 'number' ? items.get(part) : undefined;
-    if (!option || option.type !== 'pollopt') continue;
-    const words = option.text ? htmlToMarkdown(option.text).replace(/\s*\n\s*/g, ' ') : '(no text)';
-    lines.push(`- ${words}${typeof option.score === 'number' ? ` (${option.score} points)` : ''}`);
-  }
-  return lines.join('\n');
-}
 
 function looksLikeItem(value: unknown): boolean {
   if (!isRecord(value) || typeof value.id !== 'number') return false;
   if ('children' in value || 'created_at' in value || 'created_at_i' in value) return false;
   const typed = typeof value.type === 'string' ? itemTypes.has(value.type) : value.deleted === true;
   return typed && ('by' in value || 'time' in value || 'kids' in value || 'parent' in value || 'deleted' in value);
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
