@@ -212,27 +212,39 @@ test('pasted sentences from the real samples find the comment that wrote them fi
   assert.ok(checked >= 50, `checked ${checked} sentences`);
 });
 
-test('the analysis cache: cached, partly cached and uncached builds write the same index; only changed threads are analysed', async () => {
-  const work = mkdtempSync(join(tmpdir(), 'search-cache-'));
+/** Every file under a folder (a walk with a stack): path below it → text. */
+function filesUnder(dir: string): Map<string, string> {
+  const out = new Map<string, string>();
+  const stack = [dir];
+  while (stack.length > 0) {
+    const d = stack.pop()!;
+    for (const e of readdirSync(d, { withFileTypes: true })) {
+      if (e.isDirectory()) stack.push(join(d, e.name));
+      else out.set(join(d, e.name).slice(dir.length), readFileSync(join(d, e.name), 'utf8'));
+    }
+  }
+  return new Map([...out].sort(([x], [y]) => (x < y ? -1 : 1)));
+}
+
+/** Runs `fn` in a temporary folder whose `archive/` holds these threads (one file each); removes the folder after. */
+async function withArchive(threads: Thread[], fn: (work: string, archive: string) => Promise<void>): Promise<void> {
+  const work = mkdtempSync(join(tmpdir(), 'search-index-'));
   try {
     const archive = join(work, 'archive');
     mkdirSync(archive);
-    const threads = generateThreads({ comments: 300, threads: 6, seed: 5 });
     for (const t of threads) writeFileSync(join(archive, `${t.id}.json`), JSON.stringify(t));
-    const files = (dir: string) => {
-      const out = new Map<string, string>();
-      const walk = (d: string) => {
-        for (const e of readdirSync(d, { withFileTypes: true })) {
-          if (e.isDirectory()) walk(join(d, e.name));
-          else out.set(join(d, e.name).slice(dir.length), readFileSync(join(d, e.name), 'utf8'));
-        }
-      };
-      walk(dir);
-      return out;
-    };
+    await fn(work, archive);
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
+test('the analysis cache: cached, partly cached and uncached builds write the same index; only changed threads are analysed', async () => {
+  const threads = generateThreads({ comments: 300, threads: 6, seed: 5 });
+  await withArchive(threads, async (work, archive) => {
     const build = async (out: string, cacheDir?: string) => {
       const result = await writeSearchIndex({ files: listArchive(archive), cacheDir, outDir: join(work, out) });
-      return { result, files: files(join(work, out, 'search')) };
+      return { result, files: filesUnder(join(work, out, 'search')) };
     };
     const cache = join(work, 'cache');
     const plain = await build('plain');
@@ -251,18 +263,12 @@ test('the analysis cache: cached, partly cached and uncached builds write the sa
     assert.deepEqual(again.files, fresh.files);
     assert.notDeepEqual(again.files, plain.files);
     assert.equal(readdirSync(cache).length, threads.length, 'the stale entry is pruned');
-  } finally {
-    rmSync(work, { recursive: true, force: true });
-  }
+  });
 });
 
 test('text blocks of unchanged threads are hard-linked from the previous index; the files equal a fresh build', async () => {
-  const work = mkdtempSync(join(tmpdir(), 'search-link-'));
-  try {
-    const archive = join(work, 'archive');
-    mkdirSync(archive);
-    const threads = generateThreads({ comments: 200, threads: 4, seed: 11 });
-    for (const t of threads) writeFileSync(join(archive, `${t.id}.json`), JSON.stringify(t));
+  const threads = generateThreads({ comments: 200, threads: 4, seed: 11 });
+  await withArchive(threads, async (work, archive) => {
     const cache = join(work, 'cache');
     const build = (out: string, previous?: string) => writeSearchIndex({ files: listArchive(archive), cacheDir: cache, outDir: join(work, out), previousDir: previous && join(work, previous) });
     const first = await build('one');
@@ -283,30 +289,12 @@ test('text blocks of unchanged threads are hard-linked from the previous index; 
     assert.equal(third.linkedBlocks, second.stats.blocks - blocksOf(threads[0]!));
     const fresh = await writeSearchIndex({ files: listArchive(archive), outDir: join(work, 'fresh') });
     assert.equal(fresh.linkedBlocks, 0);
-    const tree = (dir: string) => {
-      const out = new Map<string, string>();
-      const stack = [dir];
-      while (stack.length > 0) {
-        const d = stack.pop()!;
-        for (const e of readdirSync(d, { withFileTypes: true })) {
-          if (e.isDirectory()) stack.push(join(d, e.name));
-          else out.set(join(d, e.name).slice(dir.length), readFileSync(join(d, e.name), 'utf8'));
-        }
-      }
-      return out;
-    };
-    assert.deepEqual(tree(join(work, 'three', 'search')), tree(join(work, 'fresh', 'search')));
-  } finally {
-    rmSync(work, { recursive: true, force: true });
-  }
+    assert.deepEqual(filesUnder(join(work, 'three', 'search')), filesUnder(join(work, 'fresh', 'search')));
+  });
 });
 
 test('a search index worker that cannot start leaves the job to this thread, with the same index', async () => {
-  const work = mkdtempSync(join(tmpdir(), 'search-worker-'));
-  try {
-    const archive = join(work, 'archive');
-    mkdirSync(archive);
-    for (const t of generateThreads({ comments: 120, threads: 3, seed: 21 })) writeFileSync(join(archive, `${t.id}.json`), JSON.stringify(t));
+  await withArchive(generateThreads({ comments: 120, threads: 3, seed: 21 }), async (work, archive) => {
     // The worker's bundle cannot be written under a file: openIndexWorker falls back.
     writeFileSync(join(work, 'not-a-folder'), '');
     const fallback = await openIndexWorker(join(work, 'not-a-folder')).run({ archiveDir: archive, outDir: join(work, 'here') });
@@ -316,7 +304,5 @@ test('a search index worker that cannot start leaves the job to this thread, wit
     assert.equal(fallback.stats.docs, 123);
     const read = (out: string) => readFileSync(join(work, out, 'search', 'index', 'manifest.json'), 'utf8');
     assert.equal(read('here'), read('there'));
-  } finally {
-    rmSync(work, { recursive: true, force: true });
-  }
+  });
 });
