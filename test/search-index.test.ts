@@ -6,7 +6,9 @@ import { fileURLToPath } from 'node:url';
 import { test } from 'node:test';
 import lunr from 'lunr';
 import { generateThreads } from '../scripts/generate-archive.ts';
-import { authorKey } from '../src/search/analyze.ts';
+import { authorKey, createAnalyzer } from '../src/search/analyze.ts';
+import { analyseThreadForSearch } from '../src/search/analyse-thread.ts';
+import { buildTermParts, mergePostings } from '../src/search/build-term-parts.ts';
 import { buildSearchIndex } from '../src/search/build-search-index.ts';
 import { SearchEngine } from '../src/search/client/search-engine.ts';
 import { collectSearchDocs } from '../src/search/collect-search-docs.ts';
@@ -305,4 +307,20 @@ test('a search index worker that cannot start leaves the job to this thread, wit
     const read = (out: string) => readFileSync(join(work, out, 'search', 'index', 'manifest.json'), 'utf8');
     assert.equal(read('here'), read('there'));
   });
+});
+
+test('term parts merged onto postings made ahead (threads added, changed and gone) equal those merged from scratch', () => {
+  const analyzer = createAnalyzer(lunr);
+  const threads = generateThreads({ comments: 400, threads: 8, seed: 31 }).sort((a, b) => (a.id < b.id ? -1 : 1));
+  const entries = threads.map((t) => analyseThreadForSearch(t, analyzer).entry);
+  const changed = analyseThreadForSearch({ ...threads[3]!, title: `${threads[3]!.title} again` }, analyzer).entry;
+  const finalEntries = [entries[0]!, entries[1]!, entries[2]!, changed, entries[5]!, entries[6]!, entries[7]!];
+  const scratch = buildTermParts(finalEntries);
+  // Ahead of time: the last build's threads (one since changed, one since removed), but not the new ones.
+  for (const ahead of [entries.slice(1), [entries[4]!, entries[2]!, entries[6]!].sort((a, b) => (a.id < b.id ? -1 : 1)), entries, []]) {
+    const merged = buildTermParts(finalEntries, mergePostings(ahead));
+    assert.deepEqual([...merged.files], [...scratch.files]);
+    assert.deepEqual(merged.common, scratch.common);
+    assert.deepEqual([merged.docs, merged.terms, merged.postings], [scratch.docs, scratch.terms, scratch.postings]);
+  }
 });

@@ -3,7 +3,7 @@ import type lunrType from 'lunr';
 import type { Thread } from '../thread/types.ts';
 import { createAnalyzer } from './analyze.ts';
 import { analyseThreadForSearch, type ThreadSearchEntry } from './analyse-thread.ts';
-import { buildTermParts } from './build-term-parts.ts';
+import { buildTermParts, type MergedPostings } from './build-term-parts.ts';
 import { blockPath, type SearchManifest, type StoredThread } from './index-format.ts';
 import { docsPerBlock, fieldBoosts, indexVersion, searchFields } from './search-config.ts';
 
@@ -28,10 +28,10 @@ export interface BuiltSearchIndex {
 
 /**
  * The index's files other than the text blocks — the term parts, `threads.json` and
- * `manifest.json` — from the threads' entries in document order.
+ * `manifest.json` — from the threads' entries in document order (`ahead`: see buildTermParts).
  */
-export function assembleIndex(entries: ThreadSearchEntry[]): BuiltSearchIndex {
-  const terms = buildTermParts(entries);
+export function assembleIndex(entries: ThreadSearchEntry[], ahead?: MergedPostings): BuiltSearchIndex {
+  const terms = buildTermParts(entries, ahead);
   const files = new Map(terms.files);
   const table: StoredThread[] = [];
   let first = 0;

@@ -8,6 +8,7 @@ import { archivedThreadFiles } from '../parse/archive-manifest.ts';
 import { createAnalyzer, type Analyzer } from './analyze.ts';
 import { analyseThreadForSearch, type ThreadSearchEntry } from './analyse-thread.ts';
 import { assembleIndex, type IndexStats } from './build-search-index.ts';
+import type { MergedPostings } from './build-term-parts.ts';
 import { blockPath, type StoredThread } from './index-format.ts';
 import { readSearchEntry, writeSearchEntry } from './search-entry-cache.ts';
 import { indexDir } from './search-config.ts';
@@ -150,6 +151,8 @@ export async function writeSearchIndex(options: {
   preloaded?: Map<string, ThreadSearchEntry>;
   /** Text blocks already linked into this `outDir` (prelinkBlocks): thread id → blocks version. */
   prelinked?: Map<string, string>;
+  /** The postings of (most of) the preloaded entries, merged ahead (see buildTermParts). */
+  ahead?: MergedPostings;
 }): Promise<WriteSearchResult> {
   const started = performance.now();
   const steps: Record<string, number> = {};
@@ -214,7 +217,7 @@ export async function writeSearchIndex(options: {
   // Threads linked early that are no longer in the archive.
   for (const id of prelinked.keys()) rmSync(join(root, 'd', id), { recursive: true, force: true });
   step('blocks');
-  const built = assembleIndex(analysed.map((a) => a.entry));
+  const built = assembleIndex(analysed.map((a) => a.entry), options.ahead);
   step('index');
   // Text blocks (small, many) 16 at a time; the term parts (40 KB each) one after another,
   // which measured faster for them (0.21 s against 0.35-0.43 s for the 100k archive's 460).
