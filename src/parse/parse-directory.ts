@@ -3,7 +3,8 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } fr
 import { basename, join, relative } from 'node:path';
 import { ParseError, isParseError } from '../util/parse-error.ts';
 import { manifestName, readManifest, type Manifest } from './archive-manifest.ts';
-import { readDumpFile } from './read-dump-file.ts';
+import { checkDumpFile, readDumpFile } from './read-dump-file.ts';
+import { FileHashCache } from '../util/file-hash-cache.ts';
 import type { ParseJob } from './parse-job.ts';
 import { asCachedOutput, readParseCacheEntry, writeParseCacheEntry, type CachedOutput } from './parse-cache-entry.ts';
 import { defaultWorkers, parseJobs } from './parse-pool.ts';
@@ -63,6 +64,8 @@ export async function parseDirectory(options: ParseDirectoryOptions): Promise<Pa
     throw new ParseError(threadsDir, 'no such folder of dumps');
   }
   const dumps = listDumps(threadsDir);
+  /** Hashes of the dumps and archive files, by their stat (see FileHashCache), with the parse cache. */
+  const hashes = options.cacheDir ? new FileHashCache(join(options.cacheDir, 'file-hashes.json')) : undefined;
   const manifestFile = join(archiveDir, manifestName);
   const previous = readManifest(manifestFile);
   const next: Manifest = { version: 1, threads: {} };
@@ -84,16 +87,31 @@ export async function parseDirectory(options: ParseDirectoryOptions): Promise<Pa
   for (const name of dumps) {
     const file = join(threadsDir, name);
     try {
-      const bytes = readDumpFile(file);
+      // The dump's hash: from the hash cache while the file looks unchanged, else read.
+      const stats = checkDumpFile(file);
+      let bytes: Buffer | undefined;
+      let dumpSha = hashes?.known(file, stats);
+      if (dumpSha === undefined) {
+        bytes = readFileSync(file);
+        dumpSha = sha256(bytes);
+        hashes?.remember(file, stats, dumpSha);
+      }
       const fixesFile = overridesPath(file);
       const fixesText = existsSync(fixesFile) ? readFileSync(fixesFile, 'utf8') : undefined;
-      const key = sha256(`${parserHash()}\0${sha256(bytes)}\0${fixesText ?? ''}\0${name}`);
-      const cacheFile = options.cacheDir ? join(options.cacheDir, `${key}.out`) : undefined;
+      const keyOf = (dumpHash: string) => sha256(`${parserHash()}\0${dumpHash}\0${fixesText ?? ''}\0${name}`);
+      let key = keyOf(dumpSha);
+      let cacheFile = options.cacheDir ? join(options.cacheDir, `${key}.out`) : undefined;
       const hit = cacheFile ? readParseCacheEntry(cacheFile) : undefined;
       if (hit) {
         outputsOf.set(name, hit);
         progress(name);
       } else {
+        if (!bytes) {
+          // Read now; the cache entry is named after what was read.
+          bytes = readDumpFile(file);
+          key = keyOf(sha256(bytes));
+          cacheFile = options.cacheDir ? join(options.cacheDir, `${key}.out`) : undefined;
+        }
         jobs.push({ file, bytes, fixesFile, ...(fixesText === undefined ? {} : { fixesText }) });
         jobNames.push(name);
         cacheFiles.push(cacheFile);
@@ -142,7 +160,7 @@ export async function parseDirectory(options: ParseDirectoryOptions): Promise<Pa
       owner.set(out.id, name);
       const target = join(archiveDir, `${out.id}.json`);
       // The archive file as it is: the parser's output already, else written unless edited by hand.
-      const current = existsSync(target) ? sha256(readFileSync(target)) : undefined;
+      const current = hashes ? hashes.hash(target)?.sha256 : existsSync(target) ? sha256(readFileSync(target)) : undefined;
       if (current !== out.sha256) {
         const edited = current !== undefined && current !== previous.threads[out.id]?.sha256;
         if (edited && !force) {
@@ -151,6 +169,7 @@ export async function parseDirectory(options: ParseDirectoryOptions): Promise<Pa
           continue;
         }
         writeAtomic(target, out.json());
+        hashes?.remember(target, statSync(target), out.sha256);
       }
       next.threads[out.id] = { dump: name, sha256: out.sha256 };
       comments += out.comments;
@@ -178,5 +197,6 @@ export async function parseDirectory(options: ParseDirectoryOptions): Promise<Pa
   const sorted: Manifest = { version: 1, threads: Object.fromEntries(Object.entries(next.threads).sort(([a], [b]) => (a < b ? -1 : 1))) };
   const manifestJson = `${JSON.stringify(sorted, null, 2)}\n`;
   if (!existsSync(manifestFile) || readFileSync(manifestFile, 'utf8') !== manifestJson) writeAtomic(manifestFile, manifestJson);
+  hashes?.save([...dumps.map((name) => join(threadsDir, name)), ...Object.keys(next.threads).map((id) => join(archiveDir, `${id}.json`))]);
   return { threads: Object.keys(next.threads).length, comments, parsed, workers: jobs.length > 1 ? Math.min(workers, jobs.length - 1) : 0, errors };
 }

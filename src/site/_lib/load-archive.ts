@@ -3,6 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { archivedThreadFiles } from '../../parse/archive-manifest.ts';
 import { writeAtomic } from '../../parse/write-atomic.ts';
+import { FileHashCache } from '../../util/file-hash-cache.ts';
 import type { Thread } from '../../thread/types.ts';
 
 /** What the index, feed and sitemap need to know about a thread, without its comments. */
@@ -80,26 +81,38 @@ function readSummaryCache(file: string): SummaryCache['entries'] {
 /**
  * Every archived thread (as the archive's manifest lists them), newest first. With
  * `cacheDir`, summaries are kept in `cacheDir/summaries.json` by the sha256 of each archive
- * file, so a rebuild parses only the threads whose bytes changed (it still reads and hashes
- * every file: a hand-edited file is summarised anew).
+ * file, so a rebuild parses only the threads whose bytes changed; the hashes themselves are
+ * kept by each file's stat (FileHashCache), so an unchanged file is not even read (an edited
+ * one, by hand or not, has new times and is summarised anew).
  */
 export function loadThreadSummaries(archiveDir: string, cacheDir?: string): ThreadSummary[] {
   const cacheFile = cacheDir ? join(cacheDir, 'summaries.json') : undefined;
   const cached = cacheFile && existsSync(cacheFile) ? readSummaryCache(cacheFile) : {};
   const next: SummaryCache['entries'] = {};
   let changed = false;
-  const summaries = archivedThreadFiles(archiveDir).map((file) => {
-    const bytes = readFileSync(file);
-    const sha256 = createHash('sha256').update(bytes).digest('hex');
+  const hashes = cacheDir ? new FileHashCache(join(cacheDir, 'file-hashes.json')) : undefined;
+  const files = archivedThreadFiles(archiveDir);
+  const summaries = files.map((file) => {
+    let bytes: Buffer | undefined;
+    let sha256: string;
+    if (hashes) {
+      const hashed = hashes.hash(file);
+      if (!hashed) throw new Error(`${file}: listed in the archive's manifest but missing`);
+      ({ sha256, bytes } = hashed);
+    } else {
+      bytes = readFileSync(file);
+      sha256 = createHash('sha256').update(bytes).digest('hex');
+    }
     let entry = cached[sha256];
     if (!entry) {
-      const { file: _, ...rest } = summarizeThread(JSON.parse(bytes.toString('utf8')) as Thread, file);
+      const { file: _, ...rest } = summarizeThread(JSON.parse((bytes ?? readFileSync(file)).toString('utf8')) as Thread, file);
       entry = { ...rest, sha256 };
       changed = true;
     }
     next[sha256] = entry;
     return { ...entry, file };
   });
+  hashes?.save(files);
   if (cacheFile && (changed || Object.keys(cached).length !== Object.keys(next).length)) {
     writeAtomic(cacheFile, JSON.stringify({ version: summaryVersion, entries: next } satisfies SummaryCache));
   }
