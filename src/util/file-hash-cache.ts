@@ -29,12 +29,16 @@ export class FileHashCache {
 
   /**
    * The SHA-256 a file had when it last looked like `stats` (undefined if not known). A file
-   * recorded within two seconds of its last change is hashed again: on a file system with
-   * coarse times, a second edit in that window could keep its size and times (git's "racy" case).
+   * recorded soon after its last change is hashed again, since a second edit in the clock's
+   * granularity could keep its size and times (git's "racy" case): within 100 ms where times
+   * have sub-second precision (Linux stamps files from a clock of a few milliseconds), within
+   * two seconds where they are whole seconds.
    */
   known(path: string, stats: Stats): string | undefined {
     const entry = this.entries.get(path);
-    if (!entry || entry[2] - entry[0][1] < 2000) return undefined;
+    if (!entry) return undefined;
+    const mtime = entry[0][1];
+    if (entry[2] - mtime < (mtime % 1000 === 0 ? 2000 : 100)) return undefined;
     return same(entry[0], identity(stats)) ? entry[1] : undefined;
   }
 
