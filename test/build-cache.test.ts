@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { generateThread } from '../src/thread/generate-thread.ts';
 import { serializeThread } from '../src/thread/serialize-thread.ts';
 import type { Thread } from '../src/thread/types.ts';
-import { tempDir } from './helpers.ts';
+import { filesUnder, tempDir } from './helpers.ts';
 
 const root = new URL('..', import.meta.url).pathname;
 
@@ -23,21 +23,6 @@ function build(threads: string, dir: string, cache: string, extra: Record<string
   });
   assert.equal(run.status, 0, run.stderr);
   return run.stderr;
-}
-
-/** Every file under a folder: relative path → bytes. */
-function snapshot(dir: string): Map<string, Buffer> {
-  const files = new Map<string, Buffer>();
-  const stack = [dir];
-  while (stack.length > 0) {
-    const d = stack.pop()!;
-    for (const e of readdirSync(d, { withFileTypes: true })) {
-      const p = join(d, e.name);
-      if (e.isDirectory()) stack.push(p);
-      else files.set(p.slice(dir.length + 1), readFileSync(p));
-    }
-  }
-  return files;
 }
 
 function assertSameFiles(actual: Map<string, Buffer>, expected: Map<string, Buffer>, what: string) {
@@ -67,21 +52,21 @@ test('a build with caches writes the same bytes as one without; only the added d
 
   // The same dumps with no cache at all, pages rendered by worker threads.
   build(threads, join(work, 'b'), join(work, 'cache-b'), { RENDER_WORKERS: '2' });
-  const fresh = snapshot(join(work, 'b/site'));
+  const fresh = filesUnder(join(work, 'b/site'));
   assert.ok(fresh.has('t/a-added/index.html') && fresh.has('t/a-added/a-added.json') && fresh.has('search/index/manifest.json'));
-  assertSameFiles(snapshot(join(work, 'a/site')), fresh, 'cached build');
-  assertSameFiles(snapshot(join(work, 'a/archive')), snapshot(join(work, 'b/archive')), 'archive');
+  assertSameFiles(filesUnder(join(work, 'a/site')), fresh, 'cached build');
+  assertSameFiles(filesUnder(join(work, 'a/archive')), filesUnder(join(work, 'b/archive')), 'archive');
 
   // A damaged parse cache entry is parsed again, with the same result.
   const parseCache = join(work, 'cache-a', 'parse');
   for (const name of readdirSync(parseCache)) writeFileSync(join(parseCache, name), 'not an entry');
   assert.match(build(threads, join(work, 'a'), join(work, 'cache-a')), /7 anew/, 'every dump parsed again');
-  assertSameFiles(snapshot(join(work, 'a/site')), fresh, 'after damaged parse cache entries');
+  assertSameFiles(filesUnder(join(work, 'a/site')), fresh, 'after damaged parse cache entries');
 
   // A page of the live site written in place (as `npm start` does): the next build does not link it.
   appendFileSync(join(work, 'a/site', page), '<!-- changed in place -->');
   build(threads, join(work, 'a'), join(work, 'cache-a'));
-  assertSameFiles(snapshot(join(work, 'a/site')), fresh, 'after an in-place change');
+  assertSameFiles(filesUnder(join(work, 'a/site')), fresh, 'after an in-place change');
 
   // Thread pages carry PATH_PREFIX themselves (they skip the <base> plugin).
   const html = fresh.get(page)!.toString('utf8');

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { tempDir } from './helpers.ts';
+import { filesUnder, tempDir } from './helpers.ts';
 
 const root = new URL('..', import.meta.url).pathname;
 const tsx = join(root, 'node_modules/.bin/tsx');
@@ -24,19 +24,10 @@ function build(dir: string) {
   return spawnSync(tsx, ['scripts/build.ts'], { cwd: root, env: envFor(dir), encoding: 'utf8' });
 }
 
+/** The site's and the archive's files: path → text. */
 function snapshot(dir: string): Map<string, string> {
   const files = new Map<string, string>();
-  for (const sub of ['site', 'archive']) {
-    const stack = [join(dir, sub)];
-    while (stack.length > 0) {
-      const d = stack.pop()!;
-      for (const e of readdirSync(d, { withFileTypes: true })) {
-        const p = join(d, e.name);
-        if (e.isDirectory()) stack.push(p);
-        else files.set(p.slice(dir.length), readFileSync(p, 'utf8'));
-      }
-    }
-  }
+  for (const sub of ['site', 'archive']) for (const [path, bytes] of filesUnder(join(dir, sub))) files.set(`/${sub}/${path}`, bytes.toString('utf8'));
   return files;
 }
 

@@ -19,6 +19,7 @@ import { fieldBoosts } from '../src/search/search-config.ts';
 import { listArchive, writeSearchIndex } from '../src/search/write-search-index.ts';
 import { openIndexWorker } from '../src/search/index-worker.ts';
 import type { Thread } from '../src/thread/types.ts';
+import { filesUnder } from './helpers.ts';
 
 const archiveDir = new URL('./search-archive/', import.meta.url);
 const fixtureThreads = (): Thread[] =>
@@ -213,20 +214,6 @@ test('pasted sentences from the real samples find the comment that wrote them fi
   }
   assert.ok(checked >= 50, `checked ${checked} sentences`);
 });
-
-/** Every file under a folder (a walk with a stack): path below it → text. */
-function filesUnder(dir: string): Map<string, string> {
-  const out = new Map<string, string>();
-  const stack = [dir];
-  while (stack.length > 0) {
-    const d = stack.pop()!;
-    for (const e of readdirSync(d, { withFileTypes: true })) {
-      if (e.isDirectory()) stack.push(join(d, e.name));
-      else out.set(join(d, e.name).slice(dir.length), readFileSync(join(d, e.name), 'utf8'));
-    }
-  }
-  return new Map([...out].sort(([x], [y]) => (x < y ? -1 : 1)));
-}
 
 /** Runs `fn` in a temporary folder whose `archive/` holds these threads (one file each); removes the folder after. */
 async function withArchive(threads: Thread[], fn: (work: string, archive: string) => Promise<void>): Promise<void> {

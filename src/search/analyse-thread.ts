@@ -102,6 +102,6 @@ export function analyseThreadForSearch(thread: Thread, analyzer: Analyzer): { en
   }
   const hash = createHash('sha256');
   for (const b of blocks) hash.update(b).update('\0');
-  const entry: ThreadSearchEntry = { id: thread.id, title: thread.title, count, version: hash.digest('hex').slice(0, 16), blockBytes: blocks.map((b) => Buffer.byteLength(b)), terms, data };
+  const entry: ThreadSearchEntry = { id: thread.id, title: thread.title, count, version: hash.digest('hex').slice(0, 8), blockBytes: blocks.map((b) => Buffer.byteLength(b)), terms, data };
   return { entry, blocks };
 }

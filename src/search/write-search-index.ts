@@ -238,7 +238,7 @@ function blocksOf(source: Source, entry: ThreadSearchEntry): string[] {
 }
 
 /** Bump when the analysis or the cached format changes (the Lunr version is part of the key too). */
-const analysisVersion = 3;
+const analysisVersion = 4;
 
 function cacheEntryName(sha256: string): string {
   return `${createHash('sha256').update(`${analysisVersion}-${lunr.version}\0${sha256}`).digest('hex').slice(0, 32)}.entry`;
