@@ -1,16 +1,9 @@
-import { createRequire } from 'node:module';
-import { Ajv } from 'ajv';
 import type { ErrorObject } from 'ajv';
+import { validate } from './check-thread-schema.ts';
 import type { Thread } from './types.ts';
 
-const require = createRequire(import.meta.url);
-const schema = require('./thread.schema.json') as object;
-
-const ajv = new Ajv({ allErrors: false, strict: true });
-const checkSchema = ajv.compile<Thread>(schema);
-
-/** The thread's JSON Schema (draft-07). */
-export const threadSchema = schema;
+/** thread.schema.json (draft-07), compiled ahead by Ajv (`npm run compile:schema`). */
+const checkSchema = validate as ((data: unknown) => data is Thread) & { errors?: ErrorObject[] | null };
 
 function describe(error: ErrorObject, value: unknown): string {
   const where = error.instancePath || '(thread)';
