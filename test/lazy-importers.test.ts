@@ -1,6 +1,7 @@
-// The importer registry loads no heavy parsing package: each structured importer's parse code
-// (<name>-parse.ts, with the HTML, Markdown and mail parsers it needs) is imported dynamically,
-// the first time its format is parsed. Checked on the static import graph of the sources.
+// The importer registry loads no heavy parsing package: each importer's parse code
+// (<name>-parse.ts, with the HTML, Markdown and mail parsers or the tree recovery it needs) is
+// imported dynamically, the first time its format is parsed. Checked on the static import graph
+// of the sources.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -39,6 +40,12 @@ function staticGraph(entry: string): { modules: Set<string>; packages: Set<strin
 
 const lazy = ['hn-algolia', 'hn-firebase', 'reddit', 'discourse', 'hn-item-html', 'mbox'];
 
+/** The text importers: their parse code needs tree recovery (src/recover/) and the plain-text-to-Markdown converter. */
+const lazyText = ['plain-text', 'hn-copy-text'];
+
+/** Heavy source modules the text importers' parsers load (mdast-util-to-markdown; the tree recovery). */
+const heavyModules = ['util/plain-text-to-markdown.ts', 'recover/recover-tree.ts'];
+
 test('the walk finds the heavy packages where they are imported', () => {
   // Without this, a walker that found nothing would pass the test below.
   const needs: Record<string, string> = {
@@ -55,11 +62,21 @@ test('the walk finds the heavy packages where they are imported', () => {
   }
 });
 
-test('importing the registry loads no structured importer\'s parse code and no heavy package', () => {
+test('the walk finds the text importers\' heavy modules where they are imported', () => {
+  // Without this, a walker that missed the recovery modules would pass the test below.
+  for (const name of lazyText) {
+    const { modules } = staticGraph(`importers/${name}-parse.ts`);
+    assert.ok(modules.has('recover/recover-tree.ts'), `${name}-parse.ts should load recover/recover-tree.ts`);
+  }
+  assert.ok(staticGraph('importers/hn-copy-text-parse.ts').modules.has('util/plain-text-to-markdown.ts'), 'hn-copy-text-parse.ts should load util/plain-text-to-markdown.ts');
+});
+
+test('importing the registry loads no importer\'s parse code, no heavy package and no heavy module', () => {
   const { modules, packages } = staticGraph('importers/index.ts');
-  for (const name of lazy) {
+  for (const name of [...lazy, ...lazyText]) {
     assert.ok(modules.has(`importers/${name}.ts`), `the registry should import importers/${name}.ts`);
     assert.ok(!modules.has(`importers/${name}-parse.ts`), `importers/${name}-parse.ts is loaded with the registry; it should be imported when ${name} is first parsed`);
   }
   assert.deepEqual(heavy.filter((name) => packages.has(name)), [], 'heavy packages loaded with the registry');
+  assert.deepEqual(heavyModules.filter((path) => modules.has(path)), [], 'heavy modules loaded with the registry');
 });

@@ -1,51 +1,11 @@
 import type { Importer } from './importer.ts';
-import type { Comment, ThreadDraft } from '../thread/types.ts';
-import { readFrontMatter } from '../util/front-matter.ts';
-import { threadSlug } from '../util/thread-slug.ts';
-import { ParseError } from '../util/parse-error.ts';
-import { cueLines, type DumpLine } from '../recover/dump-line.ts';
-import { isUiLine } from '../recover/drop-debris.ts';
-import { recoverTree, type SegmentInput } from '../recover/recover-tree.ts';
-import { plainTextToMarkdown } from '../util/plain-text-to-markdown.ts';
-import { buildComments } from '../recover/build-comments.ts';
-import type { HeaderInfo } from '../recover/comment-unit.ts';
-import { agesAreConsistent } from '../recover/check-ages.ts';
+import { loadOnce } from '../util/load-once.ts';
+import { readHeader } from './hn-copy-header.ts';
 
-const age = String.raw`(\d+|an?|one)\s+(second|minute|hour|day|week|month|year)s?\s+ago`;
-/** `user 3 hours ago | parent | next [–]` (also `[–] user …`, `N points by user …`, `| on: Title`). */
-const commentHeader = new RegExp(
-  String.raw`^\s*(?:\[[–+\-−]\]\s*)?(?:\d+\s+points?\s+by\s+)?([A-Za-z0-9_-]{1,32}|\[deleted\])\s+${age}((?:\s*\|.*?)?)\s*(?:\[[–+\-−]\]\s*(?:\d+\s+more\s*)?)?$`,
-  'i',
-);
-/** The story's line: `120 points by user 3 hours ago | hide | past | favorite | 45 comments`. */
-const storyHeader = new RegExp(String.raw`^\s*(\d+)\s+points?\s+by\s+([A-Za-z0-9_-]{1,32})\s+${age}\s*(\|.*)?$`, 'i');
-const storyLinks = /\|\s*(?:hide|past|favorite|flag|web|discuss|\d+\s+comments?)\b/i;
-const navLine = /\bnew\s*\|\s*past\s*\|\s*comments\s*\|/i;
+// Re-exported for scripts/fit-recover.ts, which reads header lines as the importer does.
+export { readHeader };
 
-const hoursPer: Record<string, number> = { second: 1 / 3600, minute: 1 / 60, hour: 1, day: 24, week: 168, month: 720, year: 8760 };
-
-function ageHours(n: string, unit: string): number {
-  const count = /^\d+$/.test(n) ? Number(n) : 1;
-  return count * hoursPer[unit.toLowerCase()]!;
-}
-
-interface Header extends HeaderInfo {
-  line: number;
-}
-
-export function readHeader(text: string, line: number): Header | undefined {
-  if (storyHeader.test(text) && storyLinks.test(text)) return undefined;
-  const m = commentHeader.exec(text);
-  if (!m) return undefined;
-  const links = m[4] ?? '';
-  return {
-    line,
-    author: m[1]!,
-    ageHours: ageHours(m[2]!, m[3]!),
-    hasParent: /\|\s*parent\b/i.test(links),
-    hasRoot: /\|\s*root\b/i.test(links),
-  };
-}
+const parser = loadOnce(() => import('./hn-copy-text-parse.ts'));
 
 /**
  * A Hacker News page copied as text (select all, copy): per comment a header line
@@ -67,95 +27,6 @@ export const hnCopyText: Importer = {
     }
     return false;
   },
-  parse({ file, text, options }): ThreadDraft {
-    const lines = text.split('\n');
-    const { meta, lineCount } = readFrontMatter(lines);
-    const split = new Set(options.split ?? []);
-    const merge = new Set(options.merge ?? []);
-    const anchor = meta.saved ? Date.parse(meta.saved) : undefined;
-    const timeOf = (hours: number | undefined) =>
-      anchor === undefined || hours === undefined ? undefined : new Date(anchor - hours * 3600_000).toISOString().replace(/\.\d{3}Z$/, 'Z');
-
-    // The story block: everything before the first comment header.
-    let i = lineCount;
-    const story: { title?: string; author?: string; hours?: number; score?: number; text: string[] } = { text: [] };
-    const before: string[] = [];
-    for (; i < lines.length; i++) {
-      const line = lines[i]!;
-      if (readHeader(line, i + 1)) break;
-      const s = storyHeader.exec(line);
-      if (s && storyLinks.test(line)) {
-        const title = [...before].reverse().find((l) => l.trim() !== '' && !navLine.test(l));
-        if (title) story.title = title.trim().replace(/\s+\([\w.-]+\.[a-z]{2,}(?:\/[^)]*)?\)$/i, '');
-        story.score = Number(s[1]);
-        story.author = s[2]!;
-        story.hours = ageHours(s[3]!, s[4]!);
-        story.text = [];
-        continue;
-      }
-      before.push(line);
-      if (story.author !== undefined && line.trim() !== '' && !isUiLine(line) && !/^\s*(?:help|add comment)\s*$/i.test(line)) {
-        story.text.push(line.trim());
-      }
-    }
-    if (i >= lines.length) throw new ParseError(file, 'no comment header line ("user 3 hours ago | parent | next [–]") found');
-
-    // Comments: a header starts one (unless the user merged it); a `split` line starts one too.
-    const segments: (SegmentInput & { lines: DumpLine[] })[] = [];
-    let current: (SegmentInput & { lines: DumpLine[] }) | undefined;
-    for (; i < lines.length; i++) {
-      const n = i + 1;
-      const line = lines[n - 1]!;
-      const header = readHeader(line, n);
-      if (header && !merge.has(n)) {
-        current = { items: [], lines: [], first: n, last: n, boundary: 1, header };
-        segments.push(current);
-        continue;
-      }
-      if (header) {
-        if (current) current.last = n;
-        continue;
-      }
-      if (line.trim() === '') continue;
-      if (isUiLine(line)) {
-        if (current) current.last = n;
-        continue;
-      }
-      const startsNew = !current || (split.has(n) && current.lines.length > 0 && !merge.has(n));
-      if (startsNew) {
-        current = { items: [], lines: [], first: n, last: n, boundary: 1 };
-        segments.push(current);
-      }
-      current!.lines.push({ line: n, text: line });
-      current!.last = n;
-    }
-    const kept = segments.filter((s) => s.lines.length > 0 || s.header);
-    // A header with no paragraphs (a collapsed or emptied comment) stays, with empty text.
-    for (const s of kept) s.items = cueLines(s.lines);
-    const rootLinks = kept.some((s) => s.header?.hasRoot);
-    const trustAges = agesAreConsistent(kept.map((s) => s.header));
-    const recovered = recoverTree(
-      trustAges ? kept : kept.map((s) => (s.header ? { ...s, header: { ...s.header, ageHours: undefined } } : s)),
-      { rootLinks },
-    );
-    const comments = buildComments(recovered, (k) => {
-      const h = recovered[k]!.header;
-      const extra: Partial<Comment> = {};
-      if (h?.author) extra.author = h.author;
-      const time = timeOf(kept[k]!.header?.ageHours);
-      if (time) extra.time = time;
-      return extra;
-    });
-    const draft: ThreadDraft = {
-      title: meta.title ?? story.title ?? threadSlug(file).replace(/-/g, ' '),
-      comments,
-    };
-    if (meta.url) draft.url = meta.url;
-    if (story.author) draft.author = story.author;
-    const storyTime = timeOf(story.hours);
-    if (storyTime) draft.time = storyTime;
-    if (story.score !== undefined) draft.score = story.score;
-    if (story.text.length > 0) draft.text = plainTextToMarkdown(story.text);
-    return draft;
-  },
+  // The parser needs tree recovery (src/recover/) and the plain-text-to-Markdown converter: loaded on first use.
+  parse: async (input) => (await parser()).parseHnCopyText(input),
 };

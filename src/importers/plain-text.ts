@@ -1,14 +1,7 @@
 import type { Importer } from './importer.ts';
-import type { ThreadDraft } from '../thread/types.ts';
-import { readFrontMatter } from '../util/front-matter.ts';
-import { threadSlug } from '../util/thread-slug.ts';
-import { ParseError } from '../util/parse-error.ts';
-import { cueLines, type DumpLine } from '../recover/dump-line.ts';
-import { dropDebris } from '../recover/drop-debris.ts';
-import { segmentLines } from '../recover/segment-lines.ts';
-import { recoverTree } from '../recover/recover-tree.ts';
-import { buildComments } from '../recover/build-comments.ts';
-import { weights } from '../recover/weights.ts';
+import { loadOnce } from '../util/load-once.ts';
+
+const parser = loadOnce(() => import('./plain-text-parse.ts'));
 
 /**
  * The bare plain-text dump: one paragraph a line, depth-first order, no metadata. Comment
@@ -20,28 +13,6 @@ export const plainText: Importer = {
   detect({ json }) {
     return json === undefined;
   },
-  parse({ file, text, options }): ThreadDraft {
-    const lines = text.split('\n');
-    const { meta, lineCount } = readFrontMatter(lines);
-    const body: DumpLine[] = [];
-    for (let i = lineCount; i < lines.length; i++) {
-      if (lines[i]!.trim() !== '') body.push({ line: i + 1, text: lines[i]! });
-    }
-    const { kept } = dropDebris(body);
-    if (kept.length === 0) throw new ParseError(file, 'the text dump holds no comment (only front matter or page debris)');
-    const segments = segmentLines(cueLines(kept), {
-      weights: weights.boundary,
-      threshold: weights.boundaryThreshold,
-      split: new Set(options.split ?? []),
-      merge: new Set(options.merge ?? []),
-    });
-    const recovered = recoverTree(
-      segments.map((s) => ({ items: s.items, first: s.items[0]!.line, last: s.items.at(-1)!.line, boundary: s.boundary })),
-    );
-    return {
-      title: meta.title ?? threadSlug(file).replace(/-/g, ' '),
-      ...(meta.url ? { url: meta.url } : {}),
-      comments: buildComments(recovered),
-    };
-  },
+  // The parser needs tree recovery (src/recover/: line cues, segmentation, the attachment beam): loaded on first use.
+  parse: async (input) => (await parser()).parsePlainText(input),
 };

@@ -1,0 +1,37 @@
+import type { DumpInput } from './importer.ts';
+import type { ThreadDraft } from '../thread/types.ts';
+import { readFrontMatter } from '../util/front-matter.ts';
+import { threadSlug } from '../util/thread-slug.ts';
+import { ParseError } from '../util/parse-error.ts';
+import { cueLines, type DumpLine } from '../recover/dump-line.ts';
+import { dropDebris } from '../recover/drop-debris.ts';
+import { segmentLines } from '../recover/segment-lines.ts';
+import { recoverTree } from '../recover/recover-tree.ts';
+import { buildComments } from '../recover/build-comments.ts';
+import { weights } from '../recover/weights.ts';
+
+/** Reads a bare plain-text dump into a thread (the format: `plainText` in plain-text.ts). */
+export function parsePlainText({ file, text, options }: DumpInput): ThreadDraft {
+  const lines = text.split('\n');
+  const { meta, lineCount } = readFrontMatter(lines);
+  const body: DumpLine[] = [];
+  for (let i = lineCount; i < lines.length; i++) {
+    if (lines[i]!.trim() !== '') body.push({ line: i + 1, text: lines[i]! });
+  }
+  const { kept } = dropDebris(body);
+  if (kept.length === 0) throw new ParseError(file, 'the text dump holds no comment (only front matter or page debris)');
+  const segments = segmentLines(cueLines(kept), {
+    weights: weights.boundary,
+    threshold: weights.boundaryThreshold,
+    split: new Set(options.split ?? []),
+    merge: new Set(options.merge ?? []),
+  });
+  const recovered = recoverTree(
+    segments.map((s) => ({ items: s.items, first: s.items[0]!.line, last: s.items.at(-1)!.line, boundary: s.boundary })),
+  );
+  return {
+    title: meta.title ?? threadSlug(file).replace(/-/g, ' '),
+    ...(meta.url ? { url: meta.url } : {}),
+    comments: buildComments(recovered),
+  };
+}
