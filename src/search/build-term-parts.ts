@@ -200,10 +200,17 @@ export function buildTermParts(entries: ThreadSearchEntry[], base?: MergedPostin
     part = [];
     partBytes = 0;
   };
-  const unitOf = (m: MergedPostings, threadOf: Int32Array, i: number, title: boolean): number => {
-    const t = threadOf[m.entry[i]!]!;
-    if (t < 0) return -1;
-    return title ? t : firstDoc[t]! + m.doc[i]!;
+  // Per entry of the base and of the extra: the number of its final thread's first document
+  // (-1: left out), and its final thread number (for titles).
+  const baseFirst = new Int32Array(from.entries.length);
+  for (let e = 0; e < from.entries.length; e++) baseFirst[e] = baseThread[e]! < 0 ? -1 : firstDoc[baseThread[e]!]!;
+  const extraFirst = new Int32Array(extraEntries.length);
+  for (let e = 0; e < extraEntries.length; e++) extraFirst[e] = firstDoc[extraThread[e]!]!;
+  /** The final unit (document, or thread for a title) of a posting; -1 for a base entry left out. */
+  const unitOf = (m: MergedPostings, i: number, title: boolean): number => {
+    const e = m.entry[i]!;
+    if (m === from) return baseFirst[e]! < 0 ? -1 : title ? baseThread[e]! : baseFirst[e]! + m.doc[i]!;
+    return title ? extraThread[e]! : extraFirst[e]! + m.doc[i]!;
   };
   for (const term of order) {
     const [g, x] = union.get(term)!;
@@ -220,30 +227,45 @@ export function buildTermParts(entries: ThreadSearchEntry[], base?: MergedPostin
       const avg = average[f]!;
       const out: number[] = [];
       let previous = 0;
-      let ui = i < iEnd ? unitOf(from, baseThread, i, title) : -1;
-      let uj = j < jEnd ? unitOf(extra, extraThread, j, title) : -1;
-      while (i < iEnd || j < jEnd) {
-        if (i < iEnd && ui < 0) {
-          // A posting of a base entry left out.
-          i++;
-          ui = i < iEnd ? unitOf(from, baseThread, i, title) : -1;
-          continue;
+      if (j === jEnd) {
+        // Only base postings (most terms: the new threads do not have them): no merge.
+        for (; i < iEnd; i++) {
+          const e = from.entry[i]!;
+          const first = baseFirst[e]!;
+          if (first < 0) continue;
+          const unit = title ? baseThread[e]! : first + from.doc[i]!;
+          const tf = from.tf[i]!;
+          const factor = ((k1 + 1) * tf) / (k1 * (1 - b + b * (fieldLengths[unit]! / avg)) + tf);
+          out.push(unit - previous, Math.round(factor * 1000));
+          previous = unit;
         }
-        const takeBase = i < iEnd && (j >= jEnd || ui < uj);
-        const unit = takeBase ? ui : uj;
-        const tf = takeBase ? from.tf[i]! : extra.tf[j]!;
-        if (takeBase) {
-          i++;
-          ui = i < iEnd ? unitOf(from, baseThread, i, title) : -1;
-        } else {
-          j++;
-          uj = j < jEnd ? unitOf(extra, extraThread, j, title) : -1;
+      } else {
+        const add = (unit: number, tf: number) => {
+          const factor = ((k1 + 1) * tf) / (k1 * (1 - b + b * (fieldLengths[unit]! / avg)) + tf);
+          out.push(unit - previous, Math.round(factor * 1000));
+          previous = unit;
+        };
+        let ui = i < iEnd ? unitOf(from, i, title) : -1;
+        let uj = unitOf(extra, j, title);
+        while (i < iEnd || j < jEnd) {
+          if (i < iEnd && ui < 0) {
+            // A posting of a base entry left out.
+            i++;
+            ui = i < iEnd ? unitOf(from, i, title) : -1;
+            continue;
+          }
+          if (i < iEnd && (j >= jEnd || ui < uj)) {
+            add(ui, from.tf[i]!);
+            i++;
+            ui = i < iEnd ? unitOf(from, i, title) : -1;
+          } else {
+            add(uj, extra.tf[j]!);
+            j++;
+            uj = j < jEnd ? unitOf(extra, j, title) : -1;
+          }
         }
-        const factor = ((k1 + 1) * tf) / (k1 * (1 - b + b * (fieldLengths[unit]! / avg)) + tf);
-        out.push(unit - previous, Math.round(factor * 1000));
-        previous = unit;
-        postings++;
       }
+      postings += out.length / 2;
       entry.push(out.length > 0 ? out : 0);
     }
     const json = JSON.stringify(entry);
