@@ -68,6 +68,16 @@ test('a build with caches writes the same bytes as one without; only the added d
   build(threads, join(work, 'a'), join(work, 'cache-a'));
   assertSameFiles(filesUnder(join(work, 'a/site')), fresh, 'after an in-place change');
 
+  // A dump removed and another edited: the cached build (its search worker linked the old
+  // threads' text blocks ahead) equals a build from scratch of the same dumps.
+  rmSync(join(threads, 'thread-3.json'));
+  writeFileSync(join(threads, 'thread-0.json'), serializeThread(generateThread({ comments: 45, seed: 77, id: 'thread-0' })));
+  build(threads, join(work, 'a'), join(work, 'cache-a'));
+  build(threads, join(work, 'c'), join(work, 'cache-c'));
+  const again = filesUnder(join(work, 'c/site'));
+  assert.ok(!again.has('t/thread-3/index.html') && !again.has('search/index/d/thread-3/0.json'));
+  assertSameFiles(filesUnder(join(work, 'a/site')), again, 'after a dump removed and one edited');
+
   // Thread pages carry PATH_PREFIX themselves (they skip the <base> plugin).
   const html = fresh.get(page)!.toString('utf8');
   assert.match(html, /href="\/p\/assets\/style\.css\?v=/);
