@@ -17,11 +17,12 @@ export interface IndexWorker {
 }
 
 /**
- * Starts a worker thread that loads the index modules and reads the analysis cache while
- * this thread parses the dumps (with `ahead`, it also links the unchanged text blocks from
- * the live site into the staging folder meanwhile: prelinkBlocks), then builds the index on
- * the second core while this one renders the site. The worker runs an esbuild bundle of its code (bundledWorker): through
- * tsx a worker takes about a second to start. If it cannot start, the job runs here.
+ * Starts a worker thread that, while this thread parses the dumps, reads the analysis cache
+ * and merges the cached threads' postings (with `ahead`, it also links the unchanged text
+ * blocks from the live site into the staging folder: prelinkBlocks); then it builds the index
+ * on the second core while this one renders the site. The worker runs an esbuild bundle of
+ * its code (bundledWorker): through tsx a worker takes about a second to start. If it cannot
+ * start, the job runs on this thread.
  */
 export function openIndexWorker(cacheRoot: string, ahead: { outDir?: string; previousDir?: string } = {}): IndexWorker {
   let closed = false;
