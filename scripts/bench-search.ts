@@ -17,6 +17,7 @@ import { serveStatic, type StaticServer } from '../src/search/serve-static.ts';
 import { standaloneSearchPage } from '../src/search/search-page-html.ts';
 import { readArchiveThreads, writeSearchIndex } from '../src/search/write-search-index.ts';
 import type { Thread } from '../src/thread/types.ts';
+import { filesUnder } from '../src/util/files-under.ts';
 import { escapeHtml } from '../src/render/escape-html.ts';
 
 const projectDir = fileURLToPath(new URL('..', import.meta.url));
@@ -39,22 +40,13 @@ const percentile = (values: number[], p: number) => {
 function folderBytes(dir: string): { raw: number; gzip: number; files: number } {
   let raw = 0;
   let gzip = 0;
-  let files = 0;
-  const stack = [dir];
-  while (stack.length) {
-    const d = stack.pop()!;
-    for (const e of readdirSync(d, { withFileTypes: true })) {
-      const p = join(d, e.name);
-      if (e.isDirectory()) stack.push(p);
-      else {
-        const data = readFileSync(p);
-        raw += data.length;
-        gzip += /\.(pf_|wasm)/.test(e.name) ? data.length : gzipSync(data, { level: 6 }).length;
-        files++;
-      }
-    }
+  const files = filesUnder(dir);
+  for (const file of files) {
+    const data = readFileSync(file);
+    raw += data.length;
+    gzip += /\.(pf_|wasm)/.test(file) ? data.length : gzipSync(data, { level: 6 }).length;
   }
-  return { raw, gzip, files };
+  return { raw, gzip, files: files.length };
 }
 
 /**

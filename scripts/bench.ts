@@ -13,6 +13,7 @@ import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Thread } from '../src/thread/types.ts';
+import { filesUnder } from '../src/util/files-under.ts';
 
 const { values } = parseArgs({
   options: {
@@ -49,17 +50,7 @@ function timed(label: string, command: string[], env: Record<string, string> = {
 }
 
 function folderBytes(dir: string): number {
-  let total = 0;
-  const stack = [dir];
-  while (stack.length > 0) {
-    const d = stack.pop()!;
-    for (const e of readdirSync(d, { withFileTypes: true })) {
-      const p = join(d, e.name);
-      if (e.isDirectory()) stack.push(p);
-      else total += statSync(p).size;
-    }
-  }
-  return total;
+  return filesUnder(dir).reduce((total, file) => total + statSync(file).size, 0);
 }
 
 const comments = Number(values.comments);

@@ -1,8 +1,9 @@
 // Small helpers shared by the tests.
-import { mkdtempSync, writeFileSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync, mkdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Comment, Thread } from '../src/thread/types.ts';
+import { filesUnder as listFiles } from '../src/util/files-under.ts';
 
 /** A fresh temporary folder. */
 export function tempDir(prefix = 'thread-archive-'): string {
@@ -41,17 +42,7 @@ export function captureIo(cwd: string, env: Record<string, string | undefined> =
   };
 }
 
-/** Every file under a folder (walked with a stack, not recursion), sorted: path relative to it → bytes. */
+/** Every file under a folder, sorted: path relative to it → bytes. */
 export function filesUnder(dir: string): Map<string, Buffer> {
-  const out: [string, Buffer][] = [];
-  const stack = [dir];
-  while (stack.length > 0) {
-    const d = stack.pop()!;
-    for (const e of readdirSync(d, { withFileTypes: true })) {
-      const path = join(d, e.name);
-      if (e.isDirectory()) stack.push(path);
-      else out.push([path.slice(dir.length + 1), readFileSync(path)]);
-    }
-  }
-  return new Map(out.sort(([x], [y]) => (x < y ? -1 : 1)));
+  return new Map(listFiles(dir).map((path) => [path.slice(dir.length + 1), readFileSync(path)]));
 }

@@ -13,6 +13,7 @@ import { fileURLToPath } from 'node:url';
 import { fromHtml } from 'hast-util-from-html';
 import { select, selectAll } from 'hast-util-select';
 import { toText } from 'hast-util-to-text';
+import { filesUnder as files } from '../src/util/files-under.ts';
 import type { Element, Root } from 'hast';
 import { HtmlValidate } from 'html-validate';
 import { generateThread } from '../src/thread/generate-thread.ts';
@@ -34,18 +35,6 @@ function runBuild(env: Record<string, string>) {
   return { status: run.status, stderr: run.stderr };
 }
 
-function files(dir: string): string[] {
-  const out: string[] = [];
-  const stack = [dir];
-  while (stack.length) {
-    const d = stack.pop()!;
-    for (const e of readdirSync(d, { withFileTypes: true })) {
-      if (e.isDirectory()) stack.push(join(d, e.name));
-      else out.push(join(d, e.name));
-    }
-  }
-  return out.sort();
-}
 
 const pages = new Map<string, Root>();
 /** A built page as a hast tree (cached). */

@@ -3,6 +3,7 @@ import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameS
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { transformSync } from 'esbuild';
+import { filesUnder } from '../util/files-under.ts';
 
 /** Where compiled copies live: inside the project, so their bare imports find node_modules. */
 const cacheName = 'thread-archive-workers';
@@ -65,18 +66,5 @@ export function compiledWorkerEntry(entry: string): URL | undefined {
 
 /** Every file under `src/` but the site's, in a stable order. */
 function sourceFiles(srcDir: string): string[] {
-  const files: string[] = [];
-  const stack = [srcDir];
-  while (stack.length > 0) {
-    const dir = stack.pop()!;
-    for (const entry of readdirSync(dir, { withFileTypes: true })) {
-      const path = join(dir, entry.name);
-      if (entry.isDirectory()) {
-        if (!(dir === srcDir && entry.name === 'site')) stack.push(path);
-      } else if (entry.isFile()) {
-        files.push(path);
-      }
-    }
-  }
-  return files.sort();
+  return filesUnder(srcDir, (folder) => folder === join(srcDir, 'site'));
 }
