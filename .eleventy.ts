@@ -3,6 +3,7 @@
 import { HtmlBasePlugin } from '@11ty/eleventy';
 import { siteConfig } from './src/site/_lib/site-config.ts';
 import { loadThreadSummaries } from './src/site/_lib/load-archive.ts';
+import { prebuiltSummaries } from './src/site/_lib/prebuilt-pages.ts';
 import { pruneThreadPageCache } from './src/site/_lib/thread-body-cache.ts';
 import { layout } from './src/site/_lib/layout.ts';
 import searchPlugin from './src/search/eleventy-plugin.ts';
@@ -18,7 +19,7 @@ export default function (eleventyConfig: any) {
   // Thread pages read their own thread from the archive when they render, so memory holds
   // one big thread at a time, not the whole archive.
   eleventyConfig.addGlobalData('site', site);
-  eleventyConfig.addGlobalData('threads', () => loadThreadSummaries(site.archiveDir, site.renderCacheDir));
+  eleventyConfig.addGlobalData('threads', () => prebuiltSummaries() ?? loadThreadSummaries(site.archiveDir, site.renderCacheDir));
   eleventyConfig.addWatchTarget(site.archiveDir);
 
   // Render cache: thread pages whose archive file and renderer are unchanged are not

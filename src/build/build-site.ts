@@ -6,7 +6,7 @@ import { setPrebuiltThreads } from '../site/_lib/prebuilt-pages.ts';
 import { siteConfig } from '../site/_lib/site-config.ts';
 import { threadPageCacheName } from '../site/_lib/thread-body-cache.ts';
 import { startIndexEarly } from '../search/index-job.ts';
-import { startBuildEarly, takeEarlyStart } from './start-build-early.ts';
+import { startBuild, takeEarlyStart } from './start-build-early.ts';
 import { dropStaging, swapInStaging } from './staging.ts';
 import { placeThreadPages, type PlacedPages } from './place-thread-pages.ts';
 import { prerenderThreads } from './prerender-threads.ts';
@@ -55,9 +55,7 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildResult
   // The staging folder and the search index's worker (it reads the analysis cache and links
   // the unchanged text blocks while the dumps are parsed), unless `npm run build` started
   // them already; Eleventy loads meanwhile too.
-  const early = takeEarlyStart(siteDir);
-  const { staging, indexWorker } = early ?? startBuildEarly(env, cwd);
-  if (!early) takeEarlyStart(siteDir);
+  const { staging, indexWorker } = takeEarlyStart(siteDir) ?? startBuild(env, cwd);
   const eleventyModule = import('@11ty/eleventy');
   eleventyModule.catch(() => undefined); // awaited below
   let parse: ParseDirectoryResult | undefined;
@@ -99,7 +97,7 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildResult
     // unchanged); Eleventy writes the rest.
     placed = placeThreadPages(summaries, site, staging);
     step('place');
-    setPrebuiltThreads(placed.ids);
+    setPrebuiltThreads(placed.ids, summaries);
     // .eleventy.ts reads SITE_DIR when Eleventy first loads it.
     env.SITE_DIR = staging;
     const { default: Eleventy } = await eleventyModule;

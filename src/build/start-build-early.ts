@@ -18,15 +18,16 @@ const started = ((globalThis as Record<symbol, unknown>)[Symbol.for('thread-arch
  * while this thread mostly waits), and buildSite takes what it started (takeEarlyStart).
  * Settings come from the environment, as buildSite's do.
  */
-export function startBuildEarly(env: Record<string, string | undefined> = process.env, cwd = process.cwd()): EarlyStart {
+export function startBuildEarly(env: Record<string, string | undefined> = process.env, cwd = process.cwd()): void {
   const { siteDir } = siteConfig(env, cwd);
-  let start = started.get(siteDir);
-  if (!start) {
-    const staging = prepareStaging(siteDir);
-    start = { staging, indexWorker: openIndexWorker(resolve(cwd, env.CACHE_DIR || '.cache'), { outDir: staging, previousDir: siteDir }) };
-    started.set(siteDir, start);
-  }
-  return start;
+  if (!started.has(siteDir)) started.set(siteDir, startBuild(env, cwd));
+}
+
+/** Prepares the staging folder and starts the search index's worker (what startBuildEarly does, now). */
+export function startBuild(env: Record<string, string | undefined>, cwd: string): EarlyStart {
+  const { siteDir } = siteConfig(env, cwd);
+  const staging = prepareStaging(siteDir);
+  return { staging, indexWorker: openIndexWorker(resolve(cwd, env.CACHE_DIR || '.cache'), { outDir: staging, previousDir: siteDir }) };
 }
 
 /** What startBuildEarly started for this site, if anything (taken once). */
