@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Thread } from '../thread/types.ts';
 import { authorKey, type Analyzer } from './analyze.ts';
-import { threadSearchDocs } from './collect-search-docs.ts';
+import { threadSearchDocs, type ThreadDoc } from './collect-search-docs.ts';
 import type { BlockDoc } from './index-format.ts';
 import { docsPerBlock, searchFields } from './search-config.ts';
 
@@ -95,13 +95,19 @@ export function analyseThreadForSearch(thread: Thread, analyzer: Analyzer): { en
     data[maskAt] = mask;
   }
 
+  const { blocks, version } = textBlocks(docs);
+  const entry: ThreadSearchEntry = { id: thread.id, title: thread.title, count, version, blockBytes: blocks.map((b) => Buffer.byteLength(b)), terms, data };
+  return { entry, blocks };
+}
+
+/** A thread's text blocks (`d/<thread id>/<k>.json`, in order) and their version (a hash of them). */
+export function textBlocks(docs: ThreadDoc[]): { blocks: string[]; version: string } {
   const blocks: string[] = [];
-  for (let start = 0; start < count; start += docsPerBlock) {
+  for (let start = 0; start < docs.length; start += docsPerBlock) {
     const block: BlockDoc[] = docs.slice(start, start + docsPerBlock).map((d) => [d.id, d.author, d.time, d.own, d.quotes]);
     blocks.push(JSON.stringify(block));
   }
   const hash = createHash('sha256');
   for (const b of blocks) hash.update(b).update('\0');
-  const entry: ThreadSearchEntry = { id: thread.id, title: thread.title, count, version: hash.digest('hex').slice(0, 8), blockBytes: blocks.map((b) => Buffer.byteLength(b)), terms, data };
-  return { entry, blocks };
+  return { blocks, version: hash.digest('hex').slice(0, 8) };
 }

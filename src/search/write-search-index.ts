@@ -6,7 +6,8 @@ import lunr from 'lunr';
 import type { Thread } from '../thread/types.ts';
 import { archivedThreadFiles } from '../parse/archive-manifest.ts';
 import { createAnalyzer, type Analyzer } from './analyze.ts';
-import { analyseThreadForSearch, type ThreadSearchEntry } from './analyse-thread.ts';
+import { analyseThreadForSearch, textBlocks, type ThreadSearchEntry } from './analyse-thread.ts';
+import { threadSearchDocs } from './collect-search-docs.ts';
 import { assembleIndex, type IndexStats } from './build-search-index.ts';
 import type { MergedPostings } from './build-term-parts.ts';
 import { blockPath, type StoredThread } from './index-format.ts';
@@ -232,9 +233,9 @@ export async function writeSearchIndex(options: {
 /** A cached thread's blocks, made again from its file (which must still be what the cache entry was made of). */
 function blocksOf(source: Source, entry: ThreadSearchEntry): string[] {
   const thread = source.load();
-  const again = thread ? analyseThreadForSearch(thread, createAnalyzer(lunr)) : undefined;
-  if (!again || again.entry.version !== entry.version) throw new Error(`search index: the archive file of thread ${entry.id} changed during the build; build again`);
-  return again.blocks;
+  const made = thread ? textBlocks(threadSearchDocs(thread)) : undefined;
+  if (!made || made.version !== entry.version) throw new Error(`search index: the archive file of thread ${entry.id} changed during the build; build again`);
+  return made.blocks;
 }
 
 /** Bump when the analysis or the cached format changes (the Lunr version is part of the key too). */
