@@ -38,15 +38,19 @@ interface Truth {
   comments: { id: number; lines: [number, number]; parent: number | null | 'missing' }[];
 }
 
-const boundaryData: { x: Float64Array; y: number }[] = [];
+const boundaryData: { x: Float64Array; y: number; wt: number }[] = [];
 /** Each training dump's lines and true comment starts, to choose the decision threshold. */
 const boundaryDumps: { items: CuedLine[]; starts: Set<number> }[] = [];
-const attachData: Record<'plain' | 'header', { rows: Float64Array[]; answer: number }[]> = { plain: [], header: [] };
+const attachData: Record<'plain' | 'header', { rows: Float64Array[]; answer: number; wt: number }[]> = { plain: [], header: [] };
 /** Each training dump's comments and true parents, to fit the decoder's depth prior on whole threads. */
 const attachDumps: Record<'plain' | 'header', { units: CommentUnit[]; parents: number[]; rootLinks: boolean }[]> = { plain: [], header: [] };
 
 const dir = mkdtempSync(join(tmpdir(), 'fit-recover-'));
+const balance = Number(process.env.FIT_BALANCE ?? 1);
+const headerBalance = Number(process.env.FIT_BALANCE_HEADER ?? 0.5);
 for (const thread of threads) {
+  const bStart = boundaryData.length;
+  const aStart = { plain: attachData.plain.length, header: attachData.header.length };
   for (const mode of ['plain', 'header'] as const) {
     const dump = join(dir, 'dump.txt');
     const truthFile = join(dir, 'truth.json');
@@ -77,7 +81,7 @@ for (const thread of threads) {
       for (const seg of segments) {
         for (let s = 0; s < seg.length; s++, i++) {
           const line = seg[s]!;
-          if (i > 0) boundaryData.push({ x: boundaryFeatures(ctx, i, state), y: s === 0 ? 1 : 0 });
+          if (i > 0) boundaryData.push({ x: boundaryFeatures(ctx, i, state), y: s === 0 ? 1 : 0, wt: 1 });
           if (s === 0) state = { lines: 1, letters: line.cues.letters, hasQuote: line.cues.quoteDepth > 0 };
           else state = { lines: state.lines + 1, letters: state.letters + line.cues.letters, hasQuote: state.hasQuote || line.cues.quoteDepth > 0 };
         }
@@ -99,7 +103,7 @@ for (const thread of threads) {
       const answer = parent === undefined ? -1 : candidates.findIndex((cand) => cand.j === parent);
       if (answer >= 0 && k > 0) {
         const hits = quoteHits(units, k, candidates.map((cand) => cand.j));
-        attachData[mode].push({ rows: candidateFeatures(units, k, candidates, nodes, hits), answer });
+        attachData[mode].push({ rows: candidateFeatures(units, k, candidates, nodes, hits), answer, wt: 1 });
       }
       const up: StackNode | null = parent !== undefined && parent >= 0 ? nodeOf[parent]! : null;
       const node: StackNode = { k, up, depth: up ? up.depth + 1 : 0, hash: 0 };
@@ -107,6 +111,14 @@ for (const thread of threads) {
       top = node;
     });
   }
+  // Weigh each thread's examples by count^-balance (0: every example alike; 1: every thread alike).
+  const reweigh = (rows: { wt: number }[], start: number, b: number) => {
+    const n = rows.length - start;
+    for (let i = start; i < rows.length; i++) rows[i]!.wt = (n / 30) ** -b;
+  };
+  reweigh(boundaryData, bStart, balance);
+  reweigh(attachData.plain, aStart.plain, balance);
+  reweigh(attachData.header, aStart.header, headerBalance);
 }
 rmSync(dir, { recursive: true, force: true });
 
@@ -185,10 +197,11 @@ function fitPriors(mode: 'plain' | 'header', weights: Record<string, number>): {
         let trueTop = 0;
         for (const { units, parents, rootLinks } of attachDumps[mode]) {
           const found = attachComments(units, { weights: tried, depthPenalty: penalty, rootLinks });
+          const wt = (units.length / 30) ** -(mode === 'header' ? headerBalance : balance);
           parents.forEach((p, k) => {
             if (p === -2) return;
-            total++;
-            if (found.parents[k] === p) hits++;
+            total += wt;
+            if (found.parents[k] === p) hits += wt;
             if (found.parents[k] === -1) top++;
             if (p === -1) trueTop++;
           });
@@ -211,29 +224,33 @@ const named = (names: readonly string[], w: Float64Array): Record<string, number
 console.error(`boundary: ${boundaryData.length} lines`);
 const wb = fit(boundaryFeatureNames.length, (w, g) => {
   let loss = 0;
-  for (const { x, y } of boundaryData) {
+  let total = 0;
+  for (const { wt } of boundaryData) total += wt;
+  for (const { x, y, wt } of boundaryData) {
     const p = 1 / (1 + Math.exp(-dot(w, x)));
-    loss -= y ? Math.log(p + 1e-12) : Math.log(1 - p + 1e-12);
-    for (let i = 0; i < x.length; i++) g[i]! += ((p - y) * x[i]!) / boundaryData.length;
+    loss -= wt * (y ? Math.log(p + 1e-12) : Math.log(1 - p + 1e-12));
+    for (let i = 0; i < x.length; i++) g[i]! += (wt * (p - y) * x[i]!) / total;
   }
-  return loss / boundaryData.length;
+  return loss / total;
 }, 0.002, 1500, boundaryPrior);
 
-function fitAttach(data: { rows: Float64Array[]; answer: number }[]): Float64Array {
+function fitAttach(data: { rows: Float64Array[]; answer: number; wt: number }[]): Float64Array {
+  let total = 0;
+  for (const { wt } of data) total += wt;
   return fit(attachFeatureNames.length, (w, g) => {
     let loss = 0;
-    for (const { rows, answer } of data) {
+    for (const { rows, answer, wt } of data) {
       const logits = rows.map((x) => dot(w, x));
       const max = Math.max(...logits);
       const exps = logits.map((l) => Math.exp(l - max));
       const sum = exps.reduce((a, b) => a + b, 0);
-      loss -= Math.log(exps[answer]! / sum + 1e-12);
+      loss -= wt * Math.log(exps[answer]! / sum + 1e-12);
       rows.forEach((x, u) => {
-        const coef = (exps[u]! / sum - (u === answer ? 1 : 0)) / data.length;
+        const coef = (wt * (exps[u]! / sum - (u === answer ? 1 : 0))) / total;
         for (let i = 0; i < x.length; i++) g[i]! += coef * x[i]!;
       });
     }
-    return loss / data.length;
+    return loss / total;
   }, 0.002, 800);
 }
 // The threshold that gives the best mean boundary F1 + exact segments over the training dumps.

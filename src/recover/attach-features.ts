@@ -41,6 +41,12 @@ export const attachFeatureNames = [
   'authorIsJParent',
   'authorEarlierInChain',
   'olderThanJ',
+  'storyPointer',
+  'storyVerdict',
+  'storyQuestion',
+  'storyConjunction',
+  'storySelf',
+  'storyShort',
 ] as const;
 
 /** Per comment k: the best quote match in each candidate, worked out once for all beams. */
@@ -134,5 +140,11 @@ export function attachFeatures(
   f[i++] = author !== undefined && parentOfJ?.header?.author === author ? 1 : 0;
   f[i++] = !story && authorAbove ? 1 : 0;
   f[i++] = age !== undefined && otherAge !== undefined && age > otherAge + 1e-9 ? 1 : 0;
+  f[i++] = story && unit.firstWord === 'pointer' ? 1 : 0;
+  f[i++] = story && unit.firstWord === 'verdict' ? 1 : 0;
+  f[i++] = story && unit.firstWord === 'question' ? 1 : 0;
+  f[i++] = story && unit.firstWord === 'conjunction' ? 1 : 0;
+  f[i++] = story && unit.firstWord === 'self' ? 1 : 0;
+  f[i++] = story && unit.letters < 150 ? 1 : 0;
   return f;
 }

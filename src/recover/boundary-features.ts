@@ -42,6 +42,10 @@ export const boundaryFeatureNames = [
   'echoPrev',
   'bothLong',
   'lengthGap',
+  'sameI',
+  'sameWe',
+  'youNew',
+  'weNew',
 ] as const;
 
 /** What the decoder knows about the comment being built when it looks at the next line. */
@@ -142,6 +146,11 @@ export function boundaryFeatures(
   set(echoesPrevious(cur.folded, prev.folded));
   set(c.letters > 250 && p.letters > 250);
   set(Math.abs(Math.log((c.letters + 20) / (p.letters + 20))));
+  const both = isQuote || prevQuote ? 0 : c.persons & p.persons;
+  set((both & 1) !== 0);
+  set((both & 2) !== 0);
+  set(!isQuote && (c.persons & 4) !== 0 && (p.persons & 4) === 0);
+  set(!isQuote && (c.persons & 2) !== 0 && (p.persons & 2) === 0);
   return f;
 }
 

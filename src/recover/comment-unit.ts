@@ -1,4 +1,5 @@
 import type { CuedLine } from './dump-line.ts';
+import type { FirstWordClass } from './line-cues.ts';
 import { combineFingerprints, type StyleFingerprint } from './style-fingerprint.ts';
 import { centroid, cosineDense, termVectors, type TermVector } from './term-vectors.ts';
 import { wordPairs } from './quote-match.ts';
@@ -26,6 +27,8 @@ export interface CommentUnit {
   style: StyleFingerprint;
   /** Its first own line opens like an answer ("Yes", "I disagree", "Why", …). */
   opener: boolean;
+  /** The kind of word its first own line opens with. */
+  firstWord: FirstWordClass;
   addressesYou: boolean;
   letters: number;
   header?: HeaderInfo;
@@ -77,6 +80,7 @@ export function commentUnits(segments: readonly (readonly CuedLine[])[], headers
       topicCosine: cosineDense(vectors[k]!, topic),
       style: own.length === 1 ? own[0]!.style : combineFingerprints(own.map((l) => l.style)),
       opener: own[0]?.cues.opener ?? false,
+      firstWord: own[0]?.cues.firstWord ?? 'other',
       addressesYou,
       letters,
     };

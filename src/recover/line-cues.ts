@@ -27,6 +27,8 @@ export interface LineCues {
   letters: number;
   curlyApostrophe: boolean;
   straightApostrophe: boolean;
+  /** Who the line speaks as or to, anywhere in it: 1 "I/my/me", 2 "we/our/us", 4 "you/your". */
+  persons: number;
 }
 
 const quotePrefix = /^\s*((?:>\s?)+)/;
@@ -86,6 +88,7 @@ export function lineCues(line: string): LineCues {
     letters,
     curlyApostrophe: /\p{L}’\p{L}/u.test(body),
     straightApostrophe: /\p{L}'\p{L}/u.test(body),
+    persons: (/\b(?:I|me|my|mine|myself)\b|\bI['’]/.test(body) ? 1 : 0) | (/\b(?:we|our|ours|us|ourselves)\b/i.test(body) ? 2 : 0) | (youWords.test(body) ? 4 : 0),
   };
 }
 
