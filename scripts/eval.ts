@@ -36,7 +36,7 @@ if (asJson) {
   console.log(JSON.stringify(rows, null, 1));
 } else {
   const f = (x: number) => x.toFixed(3);
-  const header = ['thread', 'mode', 'use', 'comments', 'F1', 'segments', 'parents', 'base:segChain', 'base:segFlat', 'base:linesChain', 'lines/s'];
+  const header = ['thread', 'mode', 'use', 'comments', 'F1', 'segments', 'parents', 'trueCut:parents', 'base:segChain', 'base:segFlat', 'base:linesChain', 'lines/s'];
   const table = rows.map((r) => [
     r.thread,
     r.mode,
@@ -45,6 +45,7 @@ if (asJson) {
     f(r.boundaryF1),
     f(r.segments),
     f(r.parents),
+    f(r.parentsGivenTrueCut),
     f(r.baselines.trueSegmentsChain.parents),
     f(r.baselines.trueSegmentsFlat.parents),
     f(r.baselines.linesChain.parents),

@@ -10,18 +10,17 @@ import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSy
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { cueLines, type CuedLine } from '../src/recover/dump-line.ts';
+import type { CuedLine } from '../src/recover/dump-line.ts';
 import { boundaryContext, boundaryFeatureNames, boundaryFeatures } from '../src/recover/boundary-features.ts';
 import { termVectors } from '../src/recover/term-vectors.ts';
-import { commentUnits, type CommentUnit, type HeaderInfo } from '../src/recover/comment-unit.ts';
+import { commentUnits, type CommentUnit } from '../src/recover/comment-unit.ts';
 import { attachFeatureNames } from '../src/recover/attach-features.ts';
 import { attachComments, candidateFeatures, candidatesFrom, type StackNode } from '../src/recover/attach-beam.ts';
 import { quoteHits } from '../src/recover/attach-features.ts';
-import { readHeader } from '../src/importers/hn-copy-text.ts';
 import { agesAreConsistent } from '../src/recover/check-ages.ts';
-import { isUiLine } from '../src/recover/drop-debris.ts';
 import { usedForFitting } from '../src/recover/fit-set.ts';
 import { segmentLines } from '../src/recover/segment-lines.ts';
+import { truthParents, truthSegments, type FlatTruth } from '../src/recover/truth-segments.ts';
 
 const root = fileURLToPath(new URL('../', import.meta.url));
 const shared = process.env.SHARED_DIR ?? join(root, '../shared');
@@ -33,10 +32,6 @@ for (const sample of ['hn-algolia.json', 'reddit.json']) {
 const own = join(root, 'test/eval-threads');
 threads.push(...readdirSync(own).filter((f) => f.endsWith('.json')).sort().map((f) => join(own, f)));
 threads.splice(0, threads.length, ...threads.filter(usedForFitting));
-
-interface Truth {
-  comments: { id: number; lines: [number, number]; parent: number | null | 'missing' }[];
-}
 
 const boundaryData: { x: Float64Array; y: number; wt: number }[] = [];
 /** Each training dump's lines and true comment starts, to choose the decision threshold. */
@@ -56,22 +51,9 @@ for (const thread of threads) {
     const truthFile = join(dir, 'truth.json');
     execFileSync(process.execPath, [join(shared, 'tools/flatten-thread.mjs'), ...(mode === 'header' ? ['--hn-copy'] : []), thread, dump, truthFile], { stdio: 'pipe' });
     const lines = readFileSync(dump, 'utf8').split('\n');
-    const truth = JSON.parse(readFileSync(truthFile, 'utf8')) as Truth;
+    const truth = JSON.parse(readFileSync(truthFile, 'utf8')) as FlatTruth;
     // The comments' own lines (without header and reply lines), and their headers.
-    const segments: CuedLine[][] = [];
-    const headers: (HeaderInfo | undefined)[] = [];
-    for (const c of truth.comments) {
-      const own: { line: number; text: string }[] = [];
-      let header: HeaderInfo | undefined;
-      for (let n = c.lines[0]; n <= c.lines[1]; n++) {
-        const text = lines[n - 1]!;
-        const h = mode === 'header' && n === c.lines[0] ? readHeader(text, n) : undefined;
-        if (h) header = h;
-        else if (text.trim() !== '' && !(mode === 'header' && isUiLine(text))) own.push({ line: n, text });
-      }
-      segments.push(cueLines(own));
-      headers.push(header);
-    }
+    const { segments, headers } = truthSegments(lines, truth, mode === 'header');
     if (mode === 'plain') {
       const items = segments.flat();
       boundaryDumps.push({ items, starts: new Set(segments.filter((seg) => seg.length > 0).map((seg) => seg[0]!.line)) });
@@ -89,17 +71,14 @@ for (const thread of threads) {
     }
     const trustAges = agesAreConsistent(headers);
     const units = commentUnits(segments, headers.map((h) => (h && !trustAges ? { ...h, ageHours: undefined } : h)));
-    attachDumps[mode].push({
-      units,
-      parents: truth.comments.map((c) => (c.parent === null ? -1 : c.parent === 'missing' ? -2 : c.parent - 1)),
-      rootLinks: false,
-    });
+    const parents = truthParents(truth);
+    attachDumps[mode].push({ units, parents, rootLinks: false });
     // Walk the true tree in order, keeping the true stack.
     const nodeOf: StackNode[] = [];
     let top: StackNode | null = null;
-    truth.comments.forEach((c, k) => {
+    parents.forEach((p, k) => {
       const { candidates, nodes } = candidatesFrom(top, 40);
-      const parent = c.parent === null ? -1 : c.parent === 'missing' ? undefined : c.parent - 1;
+      const parent = p === -2 ? undefined : p;
       const answer = parent === undefined ? -1 : candidates.findIndex((cand) => cand.j === parent);
       if (answer >= 0 && k > 0) {
         const hits = quoteHits(units, k, candidates.map((cand) => cand.j));

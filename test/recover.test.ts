@@ -218,6 +218,8 @@ test('eval floors on the held-out thread hn-heldout-office-return', { skip: noSh
   const plain = await evaluateThread(thread, 'plain', `${shared}tools`);
   assert.ok(plain.boundaryF1 >= 0.87, `plain boundary F1 ${plain.boundaryF1}`);
   assert.ok(plain.parents >= 0.45, `plain parents ${plain.parents}`);
+  // Handed the true cut, the attachment beats "every comment answers the one before".
+  assert.ok(plain.parentsGivenTrueCut > plain.baselines.trueSegmentsChain.parents + 0.05, `true-cut parents ${plain.parentsGivenTrueCut}`);
   const copied = await evaluateThread(thread, 'hn-copy', `${shared}tools`);
   assert.ok(copied.boundaryF1 >= 0.99, `hn-copy boundary F1 ${copied.boundaryF1}`);
   assert.ok(copied.parents >= 0.8, `hn-copy parents ${copied.parents}`);
@@ -250,6 +252,7 @@ test('eval floors on the held-out threads heat-pumps, sourdough and used-car-his
     const plain = await evaluateThread(thread, 'plain', `${shared}tools`);
     assert.ok(plain.boundaryF1 >= floor.f1, `${name}: plain boundary F1 ${plain.boundaryF1}`);
     assert.ok(plain.parents >= floor.parents, `${name}: plain parents ${plain.parents}`);
+    assert.ok(plain.parentsGivenTrueCut > plain.baselines.trueSegmentsChain.parents, `${name}: true-cut parents ${plain.parentsGivenTrueCut}`);
     const copied = await evaluateThread(thread, 'hn-copy', `${shared}tools`);
     assert.ok(copied.boundaryF1 >= 0.99, `${name}: hn-copy boundary F1 ${copied.boundaryF1}`);
     assert.ok(copied.parents >= floor.copied, `${name}: hn-copy parents ${copied.parents}`);

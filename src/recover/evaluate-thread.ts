@@ -4,6 +4,9 @@ import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { parseDump } from '../parse/parse-dump.ts';
 import { threadToPlainTree } from './thread-to-plain-tree.ts';
+import { truthParents, truthSegments, type FlatTruth } from './truth-segments.ts';
+import { agesAreConsistent } from './check-ages.ts';
+import { recoverTree } from './recover-tree.ts';
 
 export type EvalMode = 'plain' | 'hn-copy';
 
@@ -19,6 +22,8 @@ export interface EvalRow extends Scores {
   trueComments: number;
   lines: number;
   parentsGivenSegment: number;
+  /** Share of parents the attachment finds when handed the true cut (headers too, for hn-copy). */
+  parentsGivenTrueCut: number;
   baselines: Record<'linesFlat' | 'linesChain' | 'trueSegmentsFlat' | 'trueSegmentsChain', Scores>;
   /** Time the project's parser took on the flat dump. */
   parseMs: number;
@@ -53,11 +58,40 @@ export async function evaluateThread(input: string, mode: EvalMode, toolsDir: st
     writeFileSync(predicted, JSON.stringify(thread));
     const out = execFileSync(process.execPath, [join(toolsDir, 'score-tree.mjs'), truth, predicted, '--json'], { encoding: 'utf8' });
     const score = JSON.parse(out) as Omit<EvalRow, 'thread' | 'mode' | 'lines' | 'parseMs'>;
-    const lines = bytes.toString('utf8').split('\n').length - 1;
-    return { ...score, thread: name, mode, lines, parseMs };
+    const text = bytes.toString('utf8').split('\n');
+    const parentsGivenTrueCut = attachOnTrueCut(text, JSON.parse(readFileSync(truth, 'utf8')) as FlatTruth, mode === 'hn-copy');
+    return { ...score, thread: name, mode, lines: text.length - 1, parseMs, parentsGivenTrueCut };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/** Attachment alone: the parents `recoverTree` picks over the true comments, as a share of the known ones. */
+function attachOnTrueCut(lines: readonly string[], truth: FlatTruth, withHeaders: boolean): number {
+  const { segments, headers } = truthSegments(lines, truth, withHeaders);
+  const trustAges = agesAreConsistent(headers);
+  const recovered = recoverTree(
+    segments.map((items, k) => {
+      const header = headers[k];
+      return {
+        items,
+        first: truth.comments[k]!.lines[0],
+        last: truth.comments[k]!.lines[1],
+        boundary: 1,
+        ...(header ? { header: trustAges ? header : { ...header, ageHours: undefined } } : {}),
+      };
+    }),
+    { rootLinks: headers.some((h) => h?.hasRoot) },
+  );
+  const parents = truthParents(truth);
+  let known = 0;
+  let right = 0;
+  parents.forEach((p, k) => {
+    if (p === -2) return;
+    known++;
+    if (recovered[k]!.parent === p) right++;
+  });
+  return known === 0 ? 0 : right / known;
 }
 
 /** HN Algolia items, Reddit threads and plain trees: what `flatten-thread.mjs` reads itself. */
