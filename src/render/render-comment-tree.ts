@@ -86,7 +86,9 @@ function openComment(
   if (depth >= labelDepth) summary += ` <span class="dp">level ${depth + 1}</span>`;
   if (c.confidence) {
     const cues = c.evidence?.length ? `; cues: ${c.evidence.join(', ')}` : '';
-    const title = `Parent inferred from a text dump: ${Math.round(c.confidence.parent * 100)}% sure of the parent, ${Math.round(c.confidence.boundary * 100)}% of where the comment starts and ends${cues}`;
+    // The dump lines and id are what a fix names (`split`/`merge` lines, `comments.ID.parent`).
+    const where = c.lines ? `; dump lines ${c.lines[0]}–${c.lines[1]}, id ${c.id}` : '';
+    const title = `Parent inferred from a text dump: ${Math.round(c.confidence.parent * 100)}% sure of the parent, ${Math.round(c.confidence.boundary * 100)}% of where the comment starts and ends${cues}${where}`;
     summary += ` <span class="inf" title="${escapeHtml(title)}">inferred ${Math.round(c.confidence.parent * 100)}%</span>`;
   }
   if (c.orphan) summary += ' <span class="orph">parent missing</span>';
