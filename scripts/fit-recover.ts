@@ -8,7 +8,7 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { CuedLine } from '../src/recover/dump-line.ts';
 import { boundaryContext, boundaryFeatureNames, boundaryFeatures } from '../src/recover/boundary-features.ts';
@@ -31,7 +31,13 @@ for (const sample of ['hn-algolia.json', 'reddit.json']) {
 }
 const own = join(root, 'test/eval-threads');
 threads.push(...readdirSync(own).filter((f) => f.endsWith('.json')).sort().map((f) => join(own, f)));
-threads.splice(0, threads.length, ...threads.filter(usedForFitting));
+// For cross-validation and ablations (scripts/cv-recover.ts): FIT_EXCLUDE leaves out threads (file
+// names, comma-separated), FIT_DROP leaves out cues (feature names: their weights stay 0), FIT_OUT
+// writes the weights as JSON to that file instead of rewriting src/recover/weights.ts.
+const listed = (name: string) => new Set((process.env[name] ?? '').split(',').filter(Boolean));
+const excluded = listed('FIT_EXCLUDE');
+const dropped = listed('FIT_DROP');
+threads.splice(0, threads.length, ...threads.filter((t) => usedForFitting(t) && !excluded.has(basename(t))));
 
 const boundaryData: { x: Float64Array; y: number; wt: number }[] = [];
 /** Each training dump's lines and true comment starts, to choose the decision threshold. */
@@ -200,6 +206,13 @@ function fitPriors(mode: 'plain' | 'header', weights: Record<string, number>): {
 const named = (names: readonly string[], w: Float64Array): Record<string, number> =>
   Object.fromEntries(names.map((n, i) => [n, Math.round(w[i]! * 1000) / 1000]).filter(([, x]) => x !== 0));
 
+const zeroDropped = (names: readonly string[], rows: Float64Array[]) => {
+  const at = names.flatMap((n, i) => (dropped.has(n) ? [i] : []));
+  if (at.length > 0) for (const x of rows) for (const i of at) x[i] = 0;
+};
+zeroDropped(boundaryFeatureNames, boundaryData.map((d) => d.x));
+for (const mode of ['plain', 'header'] as const) zeroDropped(attachFeatureNames, attachData[mode].flatMap((d) => d.rows));
+
 console.error(`boundary: ${boundaryData.length} lines`);
 const wb = fit(boundaryFeatureNames.length, (w, g) => {
   let loss = 0;
@@ -293,6 +306,7 @@ attachHeader.story = priorsHeader.story;
 const depthPenaltyPlain = priorsPlain.depthPenalty;
 const depthPenaltyHeader = priorsHeader.depthPenalty;
 
+const fitted = { boundary: boundaryWeights, boundaryThreshold: bestThreshold, attachPlain, attachHeader, depthPenaltyPlain, depthPenaltyHeader };
 const out = `// Written by \`npm run fit:recover\` (scripts/fit-recover.ts): the fitted cue weights.
 // Fitted on: ${threads.map((t) => t.split('/').pop()).join(', ')}.
 export const weights: {
@@ -302,7 +316,12 @@ export const weights: {
   attachHeader: Record<string, number>;
   depthPenaltyPlain: number;
   depthPenaltyHeader: number;
-} = ${JSON.stringify({ boundary: boundaryWeights, boundaryThreshold: bestThreshold, attachPlain, attachHeader, depthPenaltyPlain, depthPenaltyHeader }, null, 2)};
+} = ${JSON.stringify(fitted, null, 2)};
 `;
-writeFileSync(join(root, 'src/recover/weights.ts'), out);
-console.error('wrote src/recover/weights.ts');
+if (process.env.FIT_OUT) {
+  writeFileSync(process.env.FIT_OUT, JSON.stringify(fitted));
+  console.error(`wrote ${process.env.FIT_OUT}`);
+} else {
+  writeFileSync(join(root, 'src/recover/weights.ts'), out);
+  console.error('wrote src/recover/weights.ts');
+}

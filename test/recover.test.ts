@@ -282,3 +282,15 @@ test('copied HN page: header variants are recognised (toggles, points, on: Title
   assert.equal(thread.comments[3]!.text, '', 'a collapsed comment keeps its header but has no text');
   for (const c of thread.comments) assert.doesNotMatch(c.text, /\breply\b|\[[–+]\]/);
 });
+
+test('recoverTree takes another set of weights (cross-validation): a strong story cue puts every comment at top level', async () => {
+  const { recoverTree } = await import('../src/recover/recover-tree.ts');
+  const { weights } = await import('../src/recover/weights.ts');
+  const { cueLines } = await import('../src/recover/dump-line.ts');
+  const texts = ['Rust compile times are the main cost for us.', 'Which crate takes longest?', 'The proc macros, by far.', 'Have you tried splitting them out?'];
+  const segments = texts.map((text, i) => ({ items: cueLines([{ line: i + 1, text }]), first: i + 1, last: i + 1, boundary: 1 }));
+  const fitted = recoverTree(segments).map((c) => c.parent);
+  assert.notDeepEqual(fitted, [-1, -1, -1, -1], 'the fitted weights make replies');
+  const storyOnly = { ...weights, attachPlain: { ...weights.attachPlain, story: 50 } };
+  assert.deepEqual(recoverTree(segments, { weights: storyOnly }).map((c) => c.parent), [-1, -1, -1, -1]);
+});

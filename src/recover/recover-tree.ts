@@ -1,7 +1,10 @@
 import { attachComments } from './attach-beam.ts';
 import { commentUnits, type HeaderInfo } from './comment-unit.ts';
 import type { CuedLine } from './dump-line.ts';
-import { weights } from './weights.ts';
+import { weights as fittedWeights } from './weights.ts';
+
+/** The fitted weights (`weights.ts`), or another set of the same shape (cross-validation). */
+export type RecoverWeights = typeof fittedWeights;
 
 /** A comment's lines as the importer cut them, with what its header (if any) said. */
 export interface SegmentInput {
@@ -25,7 +28,8 @@ export interface RecoveredComment extends SegmentInput {
  * the depth-first constraint, see `attachComments`) with the weights fitted for dumps with or
  * without header lines.
  */
-export function recoverTree(segments: readonly SegmentInput[], options: { rootLinks?: boolean } = {}): RecoveredComment[] {
+export function recoverTree(segments: readonly SegmentInput[], options: { rootLinks?: boolean; weights?: RecoverWeights } = {}): RecoveredComment[] {
+  const weights = options.weights ?? fittedWeights;
   const headers = segments.some((s) => s.header?.hasParent !== undefined || s.header?.author !== undefined);
   const units = commentUnits(
     segments.map((s) => s.items),

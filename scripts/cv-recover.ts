@@ -1,0 +1,102 @@
+// `npm run cv:recover [-- --drop cue,cue]`: leave-one-thread-out cross-validation of tree recovery
+// on the threads the weights are fitted on (scripts/fit-recover.ts). For each such thread, the
+// weights are fitted on all the others and the thread is parsed and scored (plain dump: boundary
+// F1, parents; copied page: parents, on its exact cut). Choices between models are made on these
+// figures, so that the *heldout* threads stay a test nobody tuned on. `--drop` fits without the
+// named cues (an ablation). Prints the mean over threads and one line per thread.
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { cueLines } from '../src/recover/dump-line.ts';
+import { dropDebris } from '../src/recover/drop-debris.ts';
+import { segmentLines } from '../src/recover/segment-lines.ts';
+import { recoverTree, type RecoverWeights } from '../src/recover/recover-tree.ts';
+import { usedForFitting } from '../src/recover/fit-set.ts';
+import { truthParents, truthSegments, type FlatTruth } from '../src/recover/truth-segments.ts';
+import { agesAreConsistent } from '../src/recover/check-ages.ts';
+
+const root = fileURLToPath(new URL('../', import.meta.url));
+const shared = process.env.SHARED_DIR ?? join(root, '../shared');
+const flatten = join(shared, 'tools/flatten-thread.mjs');
+const scorer = join(shared, 'tools/score-tree.mjs');
+if (!existsSync(flatten)) {
+  console.error(`cv:recover: ${flatten} not found (set SHARED_DIR to the shared folder)`);
+  process.exit(1);
+}
+const args = process.argv.slice(2);
+const dropAt = args.indexOf('--drop');
+const drop = dropAt >= 0 ? args[dropAt + 1] ?? '' : '';
+const threads = [
+  ...['hn-algolia.json', 'reddit.json'].map((s) => join(shared, 'samples', s)).filter((p) => existsSync(p)),
+  ...readdirSync(join(root, 'test/eval-threads'))
+    .filter((f) => f.endsWith('.json'))
+    .sort()
+    .map((f) => join(root, 'test/eval-threads', f)),
+].filter(usedForFitting);
+
+const dir = mkdtempSync(join(tmpdir(), 'cv-recover-'));
+const rows: { thread: string; f1: number; parents: number; copied: number }[] = [];
+try {
+  for (const thread of threads) {
+    const name = basename(thread);
+    const out = join(dir, 'weights.json');
+    execFileSync(process.execPath, ['--import', 'tsx', join(root, 'scripts/fit-recover.ts')], {
+      env: { ...process.env, FIT_EXCLUDE: name, FIT_DROP: drop, FIT_OUT: out },
+      stdio: 'pipe',
+    });
+    const weights = JSON.parse(readFileSync(out, 'utf8')) as RecoverWeights;
+    const plain = scorePlain(thread, weights);
+    rows.push({ thread: name.replace(/\.json$/, ''), ...plain, copied: copiedParents(thread, weights) });
+    const r = rows.at(-1)!;
+    console.error(`  ${r.thread}: F1 ${r.f1.toFixed(3)}, parents ${r.parents.toFixed(3)}, copied-page parents ${r.copied.toFixed(3)}`);
+  }
+} finally {
+  rmSync(dir, { recursive: true, force: true });
+}
+const mean = (k: 'f1' | 'parents' | 'copied') => (rows.reduce((s, r) => s + r[k], 0) / rows.length).toFixed(3);
+console.log(`cv over ${rows.length} threads${drop ? ` without ${drop}` : ''}: plain F1 ${mean('f1')}, plain parents ${mean('parents')}, copied-page parents ${mean('copied')}`);
+
+/** The plain dump of `thread` parsed as the importer does, with `weights`, and scored. */
+function scorePlain(thread: string, weights: RecoverWeights): { f1: number; parents: number } {
+  const dump = join(dir, 'dump.txt');
+  const truth = join(dir, 'truth.json');
+  const predicted = join(dir, 'predicted.json');
+  execFileSync(process.execPath, [flatten, thread, dump, truth], { stdio: 'pipe' });
+  const lines = readFileSync(dump, 'utf8').split('\n');
+  const body = lines.flatMap((text, i) => (text.trim() === '' ? [] : [{ line: i + 1, text }]));
+  const segments = segmentLines(cueLines(dropDebris(body).kept), { weights: weights.boundary, threshold: weights.boundaryThreshold });
+  const recovered = recoverTree(
+    segments.map((s) => ({ items: s.items, first: s.items[0]!.line, last: s.items.at(-1)!.line, boundary: s.boundary })),
+    { weights },
+  );
+  const comments = recovered.map((c, k) => ({ id: k, parent: c.parent < 0 ? null : c.parent, lines: [c.first, c.last] }));
+  writeFileSync(predicted, JSON.stringify({ comments }));
+  const score = JSON.parse(execFileSync(process.execPath, [scorer, truth, predicted, '--json'], { encoding: 'utf8' })) as {
+    boundaryF1: number;
+    parents: number;
+  };
+  return { f1: score.boundaryF1, parents: score.parents };
+}
+
+/** Parents found on the copied-page dump of `thread` (its cut is exact: the headers give it). */
+function copiedParents(thread: string, weights: RecoverWeights): number {
+  const dump = join(dir, 'dump.txt');
+  const truthFile = join(dir, 'truth.json');
+  execFileSync(process.execPath, [flatten, '--hn-copy', thread, dump, truthFile], { stdio: 'pipe' });
+  const truth = JSON.parse(readFileSync(truthFile, 'utf8')) as FlatTruth;
+  const { segments, headers } = truthSegments(readFileSync(dump, 'utf8').split('\n'), truth, true);
+  const trustAges = agesAreConsistent(headers);
+  const recovered = recoverTree(
+    segments.map((items, k) => {
+      const header = headers[k];
+      const [first, last] = truth.comments[k]!.lines;
+      return { items, first, last, boundary: 1, ...(header ? { header: trustAges ? header : { ...header, ageHours: undefined } } : {}) };
+    }),
+    { rootLinks: headers.some((h) => h?.hasRoot), weights },
+  );
+  const parents = truthParents(truth);
+  const known = parents.filter((p) => p !== -2).length;
+  return parents.filter((p, k) => p !== -2 && recovered[k]!.parent === p).length / known;
+}
