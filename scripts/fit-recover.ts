@@ -32,8 +32,9 @@ for (const sample of ['hn-algolia.json', 'reddit.json']) {
 const own = join(root, 'test/eval-threads');
 threads.push(...readdirSync(own).filter((f) => f.endsWith('.json')).sort().map((f) => join(own, f)));
 // For cross-validation and ablations (scripts/cv-recover.ts): FIT_EXCLUDE leaves out threads (file
-// names, comma-separated), FIT_DROP leaves out cues (feature names: their weights stay 0), FIT_OUT
-// writes the weights as JSON to that file instead of rewriting src/recover/weights.ts.
+// names, comma-separated), FIT_DROP leaves out cues (feature names: their weights stay 0),
+// FIT_THRESHOLD fixes the cut's threshold instead of choosing it, FIT_OUT writes the weights as
+// JSON to that file instead of rewriting src/recover/weights.ts.
 const listed = (name: string) => new Set((process.env[name] ?? '').split(',').filter(Boolean));
 const excluded = listed('FIT_EXCLUDE');
 const dropped = listed('FIT_DROP');
@@ -306,7 +307,7 @@ attachHeader.story = priorsHeader.story;
 const depthPenaltyPlain = priorsPlain.depthPenalty;
 const depthPenaltyHeader = priorsHeader.depthPenalty;
 
-const fitted = { boundary: boundaryWeights, boundaryThreshold: bestThreshold, attachPlain, attachHeader, depthPenaltyPlain, depthPenaltyHeader };
+const fitted = { boundary: boundaryWeights, boundaryThreshold: process.env.FIT_THRESHOLD ? Number(process.env.FIT_THRESHOLD) : bestThreshold, attachPlain, attachHeader, depthPenaltyPlain, depthPenaltyHeader };
 const out = `// Written by \`npm run fit:recover\` (scripts/fit-recover.ts): the fitted cue weights.
 // Fitted on: ${threads.map((t) => t.split('/').pop()).join(', ')}.
 export const weights: {
