@@ -59,6 +59,9 @@ for (const [kind, words] of [
 }
 
 const youWords = /\b(?:you|your|you're|you've|you'd|yours|yourself)\b/i;
+// "I" in either case (lower-case writers write "i"), "my", "me", … at any capitalisation; "US" is not "us".
+const selfWords = /\b(?:[Ii]|[Mm][ey]|[Mm]ine|[Mm]yself)\b|\b[Ii]['’]/;
+const weWords = /\b(?:[Ww]e|[Oo]urs?|us|[Oo]urselves)\b/;
 
 /** Reads the cues of one line (a paragraph of the dump). */
 export function lineCues(line: string): LineCues {
@@ -88,7 +91,7 @@ export function lineCues(line: string): LineCues {
     letters,
     curlyApostrophe: /\p{L}’\p{L}/u.test(body),
     straightApostrophe: /\p{L}'\p{L}/u.test(body),
-    persons: (/\b(?:I|me|my|mine|myself)\b|\bI['’]/.test(body) ? 1 : 0) | (/\b(?:we|our|ours|us|ourselves)\b/i.test(body) ? 2 : 0) | (youWords.test(body) ? 4 : 0),
+    persons: (selfWords.test(body) ? 1 : 0) | (weWords.test(body) ? 2 : 0) | (youWords.test(body) ? 4 : 0),
   };
 }
 
