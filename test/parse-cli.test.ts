@@ -137,3 +137,41 @@ test('a 100 MB dump is refused with a clear message before it is read', async ()
   assert.match(cap.stderr(), /^parse: huge\.txt: the file is 100 MB; dumps over 64 MB are refused: split it, or raise MAX_DUMP_MB\n$/);
   assert.equal(existsSync(join(dir, 'huge.json')), false);
 });
+
+test('--review lists the least sure inferences of a text dump with their fixes; a structured dump has none', async () => {
+  const dir = tempDir();
+  writeFiles(dir, {
+    'chat.txt': [
+      'Static sites are fine until you need search.',
+      'Which search do you use?',
+      'Lunr, built at deploy time. It is small enough.',
+      'The index gets big past a few thousand pages though.',
+      '> It is small enough',
+      'Not for us, we have forty thousand pages.',
+      '',
+    ].join('\n'),
+    'a.json': json(makeThread('a', [{}, { parent: 'c1' }])),
+  });
+  const cap = captureIo(dir);
+  assert.equal(await run(['chat.txt', '-o', 'chat.json', '--review'], cap.io), 0);
+  const lines = cap.stderr().split('\n').filter((l) => l.startsWith('  '));
+  assert.ok(lines.length >= 3 && lines.length <= 10, cap.stderr());
+  const sure = lines.map((l) => Number(/(\d+)% sure/.exec(l)![1]));
+  assert.deepEqual([...sure].sort((a, b) => a - b), sure, 'least sure first');
+  const thread = JSON.parse(readFileSync(join(dir, 'chat.json'), 'utf8')) as { comments: { id: string; lines: [number, number]; confidence: { boundary: number } }[] };
+  // Every doubtful cut is listed with the merge line that would undo it, and parents with their fix.
+  const doubtful = thread.comments.filter((c) => c.confidence.boundary < 1);
+  for (const c of doubtful) assert.ok(lines.some((l) => l.includes(`(${c.id})`) && l.includes(`"merge": [${c.lines[0]}]`)), `${c.id} listed`);
+  assert.ok(lines.some((l) => /"comments": \{"c-[0-9a-f]+": \{"parent": "ID"\}\}/.test(l)));
+  // The quote settles the last comment's parent: the comment it quotes, and not doubted much.
+  const quoted = thread.comments.find((c) => c.lines[0] === 3)!;
+  const last = lines.find((l) => l.startsWith('  lines 5–6') && l.includes('answers'));
+  assert.ok(last === undefined || (last.includes(`(${quoted.id})`) && Number(/(\d+)% sure/.exec(last)![1]) >= 50), last);
+
+  const structured = captureIo(dir);
+  assert.equal(await run(['a.json', '-o', 'a-out.json', '--review'], structured.io), 0);
+  assert.match(structured.stderr(), /review: nothing inferred/);
+  const alone = captureIo(dir);
+  assert.equal(await run(['--review'], alone.io), 2);
+  assert.match(alone.stderr(), /^parse: --review needs a FILE to parse/);
+});

@@ -8,6 +8,7 @@ import { readDumpFile } from '../parse/read-dump-file.ts';
 import { serializeThread } from '../thread/serialize-thread.ts';
 import { writeAtomic } from '../parse/write-atomic.ts';
 import { isParseError } from '../util/parse-error.ts';
+import { reviewDoubts } from '../recover/review-doubts.ts';
 
 export interface Io {
   stdout: (text: string) => void;
@@ -18,7 +19,7 @@ export interface Io {
   isTty?: boolean;
 }
 
-export const usage = `Usage: npm run parse -- [FILE] [-o OUT] [--force]
+export const usage = `Usage: npm run parse -- [FILE] [-o OUT] [--force] [--review]
 
 Parses discussion-thread dumps (HN Algolia/Firebase JSON, Reddit JSON, a saved or copied
 HN page, plain text, Discourse JSON, mbox, thread JSON) into thread JSON.
@@ -31,18 +32,21 @@ Options
   -o, --output PATH  where FILE's thread goes (a folder when the dump holds several
                      threads, e.g. an mbox); default: standard output
   --force            overwrite archive files that were edited by hand
+  --review           with FILE: list on stderr the ten least sure cuts and parents the parser
+                     inferred from a text dump, with the fix for each (NAME.fixes.json)
   -q, --quiet        no progress on stderr
   -h, --help         this text
 
 Examples
   npm run parse -- threads/rust-async.txt -o /tmp/rust-async.json
   npm run parse -- ~/mail/list.mbox -o /tmp/list/
+  npm run parse -- threads/copied-thread.txt -o /tmp/copied.json --review
   THREADS_DIR=~/dumps ARCHIVE_DIR=/tmp/archive npm run parse
 `;
 
 /** The parse command: returns the exit code. */
 export async function run(argv: string[], io: Io): Promise<number> {
-  let values: { output?: string; force?: boolean; quiet?: boolean; help?: boolean };
+  let values: { output?: string; force?: boolean; quiet?: boolean; help?: boolean; review?: boolean };
   let positionals: string[];
   try {
     ({ values, positionals } = parseArgs({
@@ -52,6 +56,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
         output: { type: 'string', short: 'o' },
         force: { type: 'boolean' },
         quiet: { type: 'boolean', short: 'q' },
+        review: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
     }));
@@ -70,8 +75,8 @@ export async function run(argv: string[], io: Io): Promise<number> {
   const started = performance.now();
   try {
     if (positionals.length === 1) return await parseOne(positionals[0]!, values, io);
-    if (values.output) {
-      io.stderr('parse: -o needs a FILE to parse (see --help)\n');
+    if (values.output || values.review) {
+      io.stderr(`parse: ${values.output ? '-o' : '--review'} needs a FILE to parse (see --help)\n`);
       return 2;
     }
     const threadsDir = resolve(io.cwd, io.env.THREADS_DIR || 'threads');
@@ -108,7 +113,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
   }
 }
 
-async function parseOne(input: string, values: { output?: string; quiet?: boolean }, io: Io): Promise<number> {
+async function parseOne(input: string, values: { output?: string; quiet?: boolean; review?: boolean }, io: Io): Promise<number> {
   const file = resolve(io.cwd, input);
   const shown = input;
   if (!existsSync(file)) {
@@ -138,6 +143,17 @@ async function parseOne(input: string, values: { output?: string; quiet?: boolea
   if (!values.quiet) {
     const seconds = ((performance.now() - started) / 1000).toFixed(2);
     io.stderr(`parse: ${threads.length} thread${threads.length === 1 ? '' : 's'}, ${comments} comments in ${seconds} s (${threads[0]!.source.format})\n`);
+  }
+  if (values.review) {
+    for (const thread of threads) {
+      const doubts = reviewDoubts(thread);
+      const name = threads.length > 1 ? ` ${thread.id}` : '';
+      if (doubts.length === 0) io.stderr(`review${name}: nothing inferred (the dump gives its tree)\n`);
+      else {
+        io.stderr(`review${name}: the ${doubts.length} least sure inferences, with the fix for each in ${fixesFile}:\n`);
+        for (const line of doubts) io.stderr(`  ${line}\n`);
+      }
+    }
   }
   return 0;
 }

@@ -29,7 +29,7 @@ export interface AttachOptions {
 export interface Attachment {
   /** Parent index per comment (-1: the story). */
   parents: Int32Array;
-  /** Probability of the chosen parent among the allowed ones, per comment. */
+  /** Probability of the chosen parent among the allowed ones (quote credit included), per comment. */
   confidence: Float64Array;
   evidence: string[][];
 }
@@ -191,6 +191,7 @@ export function attachComments(units: readonly CommentUnit[], options: AttachOpt
   // millions of candidate scores, and allocating per step made garbage collection a fifth of the time.
   const cosBuffer = new Float64Array(maxUp + 1);
   const logits = new Float64Array(maxUp + 1);
+  const credits = new Float64Array(maxUp + 1);
   const chosen = new Int32Array(beamWidth);
   const depthCost = depthCosts(depthPenalty);
   let beam: BeamState[] = [{ top: null, score: 0, history: null }];
@@ -227,12 +228,15 @@ export function attachComments(units: readonly CommentUnit[], options: AttachOpt
         logits[u] = logit;
         if (logit > max) max = logit;
       }
+      // The confidence reported for a choice is its share under the scores the readings are
+      // ranked by: the step's logits plus the credit for a quote found in the candidate.
       let sum = 0;
       let n = 0;
       for (let u = 0; u < count; u++) {
         const l = logits[u]!;
         if (l === -Infinity) continue;
-        sum += Math.exp(l - max);
+        credits[u] = hits.any ? quoteCredit(hits, candidates[u]!, w) : 0;
+        sum += Math.exp(l + credits[u]! - max);
         n++;
       }
       const lse = max + Math.log(sum);
@@ -255,11 +259,11 @@ export function attachComments(units: readonly CommentUnit[], options: AttachOpt
         // A quote found in the chosen parent is credited in full, so that a reading that kept
         // the quoted comment on the stack can overtake one that was cheaper a step earlier.
         expansions.push({
-          score: state.score + logits[u]! - max + quoteCredit(hits, candidates[u]!, w),
+          score: state.score + logits[u]! - max + credits[u]!,
           state,
           c: candidates[u]!,
           node: nodes[u]!,
-          p: Math.exp(logits[u]! - lse),
+          p: Math.exp(logits[u]! + credits[u]! - lse),
           n,
           maxCosine,
           cos: cos[u]!,

@@ -1,0 +1,42 @@
+import type { Thread } from '../thread/types.ts';
+
+/**
+ * The least sure inferences of a thread recovered from a text dump, as lines a person can act
+ * on: each names the comment (its dump lines and id), how sure the parser is, and the fix that
+ * would change it in `NAME.fixes.json` (`merge`/`split` lines, `comments.ID.parent`). Doubtful
+ * cuts and doubtful parents are ranked together, least sure first; at most `limit` lines.
+ * Empty when nothing in the thread was inferred (structured dumps, copied pages with headers
+ * give their cuts, so only their parents can appear).
+ */
+export function reviewDoubts(thread: Thread, limit = 10): string[] {
+  const byId = new Map(thread.comments.map((c) => [c.id, c]));
+  const doubts: { sure: number; order: number; text: string }[] = [];
+  thread.comments.forEach((c, order) => {
+    if (!c.confidence || !c.lines) return;
+    const [first, last] = c.lines;
+    const where = first === last ? `line ${first}` : `lines ${first}–${last}`;
+    const { boundary, parent } = c.confidence;
+    if (boundary < 1) {
+      const inside = first < last ? `, or "split": [N] to cut it at line N (${first + 1}–${last})` : '';
+      doubts.push({
+        sure: boundary,
+        order,
+        text: `${where} (${c.id}): ${percent(boundary)} sure of where this comment starts and ends; "merge": [${first}] joins it to the comment before${inside}`,
+      });
+    }
+    if (parent < 1) {
+      const up = c.parent ? byId.get(c.parent) : undefined;
+      const answers = up?.lines ? `the comment at ${up.lines[0] === up.lines[1] ? `line ${up.lines[0]}` : `lines ${up.lines[0]}–${up.lines[1]}`} (${up.id})` : 'the story';
+      const cues = c.evidence?.length ? ` (cues: ${c.evidence.join(', ')})` : '';
+      doubts.push({
+        sure: parent,
+        order,
+        text: `${where} (${c.id}): ${percent(parent)} sure it answers ${answers}${cues}; "comments": {"${c.id}": {"parent": "ID"}} moves it (null: top level)`,
+      });
+    }
+  });
+  doubts.sort((a, b) => a.sure - b.sure || a.order - b.order);
+  return doubts.slice(0, limit).map((d) => d.text);
+}
+
+const percent = (x: number) => `${Math.round(x * 100)}%`;
