@@ -192,6 +192,7 @@ export function attachComments(units: readonly CommentUnit[], options: AttachOpt
   const cosBuffer = new Float64Array(maxUp + 1);
   const logits = new Float64Array(maxUp + 1);
   const credits = new Float64Array(maxUp + 1);
+  const creditWeights = { exact: w[index.get('quoteExact')!]!, fuzzy: w[index.get('quoteFuzzy')!]! };
   const chosen = new Int32Array(beamWidth);
   const depthCost = depthCosts(depthPenalty);
   let beam: BeamState[] = [{ top: null, score: 0, history: null }];
@@ -235,20 +236,28 @@ export function attachComments(units: readonly CommentUnit[], options: AttachOpt
       for (let u = 0; u < count; u++) {
         const l = logits[u]!;
         if (l === -Infinity) continue;
-        credits[u] = hits.any ? quoteCredit(hits, candidates[u]!, w) : 0;
+        credits[u] = hits.any ? quoteCredit(hits, candidates[u]!, creditWeights) : 0;
         sum += Math.exp(l + credits[u]! - max);
         n++;
       }
       const lse = max + Math.log(sum);
-      // Only a state's best `beamWidth` choices can survive the cut: pick them, skip the rest.
+      // Only a state's best `beamWidth` choices (by the score readings are ranked by, quote
+      // credit included) can survive the cut: pick them, skip the rest.
       let picked = 0;
       for (let u = 0; u < count; u++) {
         if (logits[u] === -Infinity) continue;
         if (picked < beamWidth) chosen[picked++] = u;
         else {
           let worst = 0;
-          for (let i = 1; i < picked; i++) if (logits[chosen[i]!]! < logits[chosen[worst]!]!) worst = i;
-          if (logits[u]! > logits[chosen[worst]!]!) chosen[worst] = u;
+          let worstScore = logits[chosen[0]!]! + credits[chosen[0]!]!;
+          for (let i = 1; i < picked; i++) {
+            const score = logits[chosen[i]!]! + credits[chosen[i]!]!;
+            if (score < worstScore) {
+              worst = i;
+              worstScore = score;
+            }
+          }
+          if (logits[u]! + credits[u]! > worstScore) chosen[worst] = u;
         }
       }
       for (let i = 0; i < picked; i++) {
@@ -317,11 +326,11 @@ function depthCosts(depthPenalty: number): (depth: number) => number {
 }
 
 /** The weight of the quote evidence for choosing candidate c (0 when k quotes nothing of it). */
-function quoteCredit(hits: QuoteHits, c: Candidate, w: Float64Array): number {
+function quoteCredit(hits: QuoteHits, c: Candidate, w: { exact: number; fuzzy: number }): number {
   if (!hits.any || c.j < 0) return 0;
   const q = hits.best.get(c.j) ?? 0;
-  if (q >= 0.999) return w[index.get('quoteExact')!]!;
-  if (q >= 0.6) return w[index.get('quoteFuzzy')!]! * q;
+  if (q >= 0.999) return w.exact;
+  if (q >= 0.6) return w.fuzzy * q;
   return 0;
 }
 
