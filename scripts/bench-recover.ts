@@ -4,10 +4,7 @@
 // check). CPU time is reported beside wall time: the machine is shared, and CPU time is what
 // the code costs.
 import { parseDump } from '../src/parse/parse-dump.ts';
-import { cueLines } from '../src/recover/dump-line.ts';
-import { segmentLines } from '../src/recover/segment-lines.ts';
-import { recoverTree } from '../src/recover/recover-tree.ts';
-import { weights } from '../src/recover/weights.ts';
+import { recoverPlainLines } from '../src/recover/recover-plain-lines.ts';
 import { generateDump } from './generate-dump.ts';
 
 const comments = Number(process.argv[2] ?? 20000);
@@ -28,8 +25,7 @@ for (const shape of ['bushy', 'chain'] as const) {
   await parseDump(new TextEncoder().encode(generateDump(3000, shape, 7).text), 'warmup.txt');
   const lines = dump.text.split('\n').flatMap((text, i) => (text.trim() ? [{ line: i + 1, text }] : []));
   const recovery = measure(() => {
-    const segments = segmentLines(cueLines(lines), { weights: weights.boundary, threshold: weights.boundaryThreshold });
-    return recoverTree(segments.map((s) => ({ items: s.items, first: s.items[0]!.line, last: s.items.at(-1)!.line, boundary: s.boundary })));
+    return recoverPlainLines(lines);
   });
   const bytes = new TextEncoder().encode(dump.text);
   const wall = performance.now();

@@ -5,17 +5,16 @@
 // figures, so that the *heldout* threads stay a test nobody tuned on. `--drop` fits without the
 // named cues (an ablation). Prints the mean over threads and one line per thread.
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { cueLines } from '../src/recover/dump-line.ts';
 import { dropDebris } from '../src/recover/drop-debris.ts';
-import { segmentLines } from '../src/recover/segment-lines.ts';
-import { recoverTree, type RecoverWeights } from '../src/recover/recover-tree.ts';
-import { usedForFitting } from '../src/recover/fit-set.ts';
-import { truthParents, truthSegments, type FlatTruth } from '../src/recover/truth-segments.ts';
-import { agesAreConsistent } from '../src/recover/check-ages.ts';
+import type { RecoverWeights } from '../src/recover/recover-tree.ts';
+import { recoverPlainLines } from '../src/recover/recover-plain-lines.ts';
+import { attachOnTrueCut } from '../src/recover/attach-on-true-cut.ts';
+import { evalThreads, usedForFitting } from '../src/recover/fit-set.ts';
+import type { FlatTruth } from '../src/recover/truth-segments.ts';
 
 const root = fileURLToPath(new URL('../', import.meta.url));
 const shared = process.env.SHARED_DIR ?? join(root, '../shared');
@@ -28,13 +27,7 @@ if (!existsSync(flatten)) {
 const args = process.argv.slice(2);
 const dropAt = args.indexOf('--drop');
 const drop = dropAt >= 0 ? args[dropAt + 1] ?? '' : '';
-const threads = [
-  ...['hn-algolia.json', 'reddit.json'].map((s) => join(shared, 'samples', s)).filter((p) => existsSync(p)),
-  ...readdirSync(join(root, 'test/eval-threads'))
-    .filter((f) => f.endsWith('.json'))
-    .sort()
-    .map((f) => join(root, 'test/eval-threads', f)),
-].filter(usedForFitting);
+const threads = evalThreads(shared).filter(usedForFitting);
 
 const dir = mkdtempSync(join(tmpdir(), 'cv-recover-'));
 const rows: { thread: string; f1: number; parents: number; copied: number }[] = [];
@@ -66,11 +59,7 @@ function scorePlain(thread: string, weights: RecoverWeights): { f1: number; pare
   execFileSync(process.execPath, [flatten, thread, dump, truth], { stdio: 'pipe' });
   const lines = readFileSync(dump, 'utf8').split('\n');
   const body = lines.flatMap((text, i) => (text.trim() === '' ? [] : [{ line: i + 1, text }]));
-  const segments = segmentLines(cueLines(dropDebris(body).kept), { weights: weights.boundary, threshold: weights.boundaryThreshold });
-  const recovered = recoverTree(
-    segments.map((s) => ({ items: s.items, first: s.items[0]!.line, last: s.items.at(-1)!.line, boundary: s.boundary })),
-    { weights },
-  );
+  const recovered = recoverPlainLines(dropDebris(body).kept, { weights });
   const comments = recovered.map((c, k) => ({ id: k, parent: c.parent < 0 ? null : c.parent, lines: [c.first, c.last] }));
   writeFileSync(predicted, JSON.stringify({ comments }));
   const score = JSON.parse(execFileSync(process.execPath, [scorer, truth, predicted, '--json'], { encoding: 'utf8' })) as {
@@ -86,17 +75,5 @@ function copiedParents(thread: string, weights: RecoverWeights): number {
   const truthFile = join(dir, 'truth.json');
   execFileSync(process.execPath, [flatten, '--hn-copy', thread, dump, truthFile], { stdio: 'pipe' });
   const truth = JSON.parse(readFileSync(truthFile, 'utf8')) as FlatTruth;
-  const { segments, headers } = truthSegments(readFileSync(dump, 'utf8').split('\n'), truth, true);
-  const trustAges = agesAreConsistent(headers);
-  const recovered = recoverTree(
-    segments.map((items, k) => {
-      const header = headers[k];
-      const [first, last] = truth.comments[k]!.lines;
-      return { items, first, last, boundary: 1, ...(header ? { header: trustAges ? header : { ...header, ageHours: undefined } } : {}) };
-    }),
-    { rootLinks: headers.some((h) => h?.hasRoot), weights },
-  );
-  const parents = truthParents(truth);
-  const known = parents.filter((p) => p !== -2).length;
-  return parents.filter((p, k) => p !== -2 && recovered[k]!.parent === p).length / known;
+  return attachOnTrueCut(readFileSync(dump, 'utf8').split('\n'), truth, true, weights);
 }

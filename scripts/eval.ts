@@ -4,11 +4,11 @@
 // reddit.json, hn-item.html and discourse.json (when ../shared is there; the last two are parsed
 // by the project and flattened as plain trees) and every test/eval-threads/*.json. The "use"
 // column says which were used to fit the weights (src/recover/fit-set.ts).
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { evaluateThread, type EvalRow } from '../src/recover/evaluate-thread.ts';
-import { usedForFitting } from '../src/recover/fit-set.ts';
+import { evalThreads, usedForFitting } from '../src/recover/fit-set.ts';
 
 const root = fileURLToPath(new URL('../', import.meta.url));
 const shared = process.env.SHARED_DIR ?? join(root, '../shared');
@@ -16,14 +16,7 @@ const tools = join(shared, 'tools');
 const args = process.argv.slice(2);
 const asJson = args.includes('--json');
 let threads = args.filter((a) => !a.startsWith('--'));
-if (threads.length === 0) {
-  for (const sample of ['hn-algolia.json', 'reddit.json', 'hn-item.html', 'discourse.json']) {
-    const path = join(shared, 'samples', sample);
-    if (existsSync(path)) threads.push(path);
-  }
-  const own = join(root, 'test/eval-threads');
-  threads.push(...readdirSync(own).filter((f) => f.endsWith('.json')).sort().map((f) => join(own, f)));
-}
+if (threads.length === 0) threads = evalThreads(shared);
 if (!existsSync(join(tools, 'flatten-thread.mjs'))) {
   console.error(`eval: ${tools}/flatten-thread.mjs not found (set SHARED_DIR to the shared folder)`);
   process.exit(1);

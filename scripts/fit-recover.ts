@@ -6,7 +6,7 @@
 // allows, on the true segmentation, once without headers (plain dumps) and once with the header
 // lines of `flatten-thread.mjs --hn-copy`.
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -17,20 +17,13 @@ import { commentUnits, type CommentUnit } from '../src/recover/comment-unit.ts';
 import { attachFeatureNames } from '../src/recover/attach-features.ts';
 import { attachComments, candidateFeatures, candidatesFrom, type StackNode } from '../src/recover/attach-beam.ts';
 import { quoteHits } from '../src/recover/attach-features.ts';
-import { agesAreConsistent } from '../src/recover/check-ages.ts';
-import { usedForFitting } from '../src/recover/fit-set.ts';
+import { trustedAges } from '../src/recover/check-ages.ts';
+import { evalThreads, usedForFitting } from '../src/recover/fit-set.ts';
 import { segmentLines } from '../src/recover/segment-lines.ts';
 import { truthParents, truthSegments, type FlatTruth } from '../src/recover/truth-segments.ts';
 
 const root = fileURLToPath(new URL('../', import.meta.url));
 const shared = process.env.SHARED_DIR ?? join(root, '../shared');
-const threads: string[] = [];
-for (const sample of ['hn-algolia.json', 'reddit.json']) {
-  const path = join(shared, 'samples', sample);
-  if (existsSync(path)) threads.push(path);
-}
-const own = join(root, 'test/eval-threads');
-threads.push(...readdirSync(own).filter((f) => f.endsWith('.json')).sort().map((f) => join(own, f)));
 // For cross-validation and ablations (scripts/cv-recover.ts): FIT_EXCLUDE leaves out threads (file
 // names, comma-separated), FIT_DROP leaves out cues (feature names: their weights stay 0),
 // FIT_THRESHOLD fixes the cut's threshold instead of choosing it, FIT_OUT writes the weights as
@@ -38,14 +31,14 @@ threads.push(...readdirSync(own).filter((f) => f.endsWith('.json')).sort().map((
 const listed = (name: string) => new Set((process.env[name] ?? '').split(',').filter(Boolean));
 const excluded = listed('FIT_EXCLUDE');
 const dropped = listed('FIT_DROP');
-threads.splice(0, threads.length, ...threads.filter((t) => usedForFitting(t) && !excluded.has(basename(t))));
+const threads = evalThreads(shared).filter((t) => usedForFitting(t) && !excluded.has(basename(t)));
 
 const boundaryData: { x: Float64Array; y: number; wt: number }[] = [];
 /** Each training dump's lines and true comment starts, to choose the decision threshold. */
 const boundaryDumps: { items: CuedLine[]; starts: Set<number> }[] = [];
 const attachData: Record<'plain' | 'header', { rows: Float64Array[]; answer: number; wt: number }[]> = { plain: [], header: [] };
 /** Each training dump's comments and true parents, to fit the decoder's depth prior on whole threads. */
-const attachDumps: Record<'plain' | 'header', { units: CommentUnit[]; parents: number[]; rootLinks: boolean }[]> = { plain: [], header: [] };
+const attachDumps: Record<'plain' | 'header', { units: CommentUnit[]; parents: number[] }[]> = { plain: [], header: [] };
 
 const dir = mkdtempSync(join(tmpdir(), 'fit-recover-'));
 const balance = Number(process.env.FIT_BALANCE ?? 1);
@@ -76,10 +69,9 @@ for (const thread of threads) {
         }
       }
     }
-    const trustAges = agesAreConsistent(headers);
-    const units = commentUnits(segments, headers.map((h) => (h && !trustAges ? { ...h, ageHours: undefined } : h)));
+    const units = commentUnits(segments, trustedAges(headers));
     const parents = truthParents(truth);
-    attachDumps[mode].push({ units, parents, rootLinks: false });
+    attachDumps[mode].push({ units, parents });
     // Walk the true tree in order, keeping the true stack.
     const nodeOf: StackNode[] = [];
     let top: StackNode | null = null;
@@ -181,8 +173,8 @@ function fitPriors(mode: 'plain' | 'header', weights: Record<string, number>): {
         let total = 0;
         let top = 0;
         let trueTop = 0;
-        for (const { units, parents, rootLinks } of attachDumps[mode]) {
-          const found = attachComments(units, { weights: tried, depthPenalty: penalty, rootLinks });
+        for (const { units, parents } of attachDumps[mode]) {
+          const found = attachComments(units, { weights: tried, depthPenalty: penalty });
           const wt = (units.length / 30) ** -(mode === 'header' ? headerBalance : balance);
           parents.forEach((p, k) => {
             if (p === -2) return;

@@ -8,7 +8,6 @@ import { isUiLine } from '../recover/drop-debris.ts';
 import { recoverTree, type SegmentInput } from '../recover/recover-tree.ts';
 import { plainTextToMarkdown } from '../util/plain-text-to-markdown.ts';
 import { buildComments } from '../recover/build-comments.ts';
-import { agesAreConsistent } from '../recover/check-ages.ts';
 import { ageHours, readHeader, storyHeader, storyLinks } from './hn-copy-header.ts';
 
 const navLine = /\bnew\s*\|\s*past\s*\|\s*comments\s*\|/i;
@@ -79,12 +78,7 @@ export function parseHnCopyText({ file, text, options }: DumpInput): ThreadDraft
   const kept = segments.filter((s) => s.lines.length > 0 || s.header);
   // A header with no paragraphs (a collapsed or emptied comment) stays, with empty text.
   for (const s of kept) s.items = cueLines(s.lines);
-  const rootLinks = kept.some((s) => s.header?.hasRoot);
-  const trustAges = agesAreConsistent(kept.map((s) => s.header));
-  const recovered = recoverTree(
-    trustAges ? kept : kept.map((s) => (s.header ? { ...s, header: { ...s.header, ageHours: undefined } } : s)),
-    { rootLinks },
-  );
+  const recovered = recoverTree(kept);
   const comments = buildComments(recovered, (k) => {
     const h = recovered[k]!.header;
     const extra: Partial<Comment> = {};

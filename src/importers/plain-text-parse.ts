@@ -3,12 +3,10 @@ import type { ThreadDraft } from '../thread/types.ts';
 import { readFrontMatter } from '../util/front-matter.ts';
 import { threadSlug } from '../util/thread-slug.ts';
 import { ParseError } from '../util/parse-error.ts';
-import { cueLines, type DumpLine } from '../recover/dump-line.ts';
+import type { DumpLine } from '../recover/dump-line.ts';
 import { dropDebris } from '../recover/drop-debris.ts';
-import { segmentLines } from '../recover/segment-lines.ts';
-import { recoverTree } from '../recover/recover-tree.ts';
+import { recoverPlainLines } from '../recover/recover-plain-lines.ts';
 import { buildComments } from '../recover/build-comments.ts';
-import { weights } from '../recover/weights.ts';
 
 /** Reads a bare plain-text dump into a thread (the format: `plainText` in plain-text.ts). */
 export function parsePlainText({ file, text, options }: DumpInput): ThreadDraft {
@@ -20,15 +18,7 @@ export function parsePlainText({ file, text, options }: DumpInput): ThreadDraft 
   }
   const { kept } = dropDebris(body);
   if (kept.length === 0) throw new ParseError(file, 'the text dump holds no comment (only front matter or page debris)');
-  const segments = segmentLines(cueLines(kept), {
-    weights: weights.boundary,
-    threshold: weights.boundaryThreshold,
-    split: new Set(options.split ?? []),
-    merge: new Set(options.merge ?? []),
-  });
-  const recovered = recoverTree(
-    segments.map((s) => ({ items: s.items, first: s.items[0]!.line, last: s.items.at(-1)!.line, boundary: s.boundary })),
-  );
+  const recovered = recoverPlainLines(kept, { split: new Set(options.split ?? []), merge: new Set(options.merge ?? []) });
   return {
     title: meta.title ?? threadSlug(file).replace(/-/g, ' '),
     ...(meta.url ? { url: meta.url } : {}),

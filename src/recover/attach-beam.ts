@@ -22,8 +22,6 @@ export interface AttachOptions {
    * chain; this is fitted on whole decoded threads instead (scripts/fit-recover.ts).
    */
   depthPenalty?: number;
-  /** The dump's headers have `root` links (a real copied HN page): they tell depth 1 from deeper. */
-  rootLinks?: boolean;
 }
 
 export interface Attachment {
@@ -182,7 +180,8 @@ export function candidateFeatures(
 export function attachComments(units: readonly CommentUnit[], options: AttachOptions): Attachment {
   const beamWidth = options.beamWidth ?? 4;
   const maxUp = options.maxUp ?? 12;
-  const rootLinks = options.rootLinks ?? false;
+  // A real copied HN page has `root` links in its headers: they tell depth 1 from deeper.
+  const rootLinks = units.some((u) => u.header?.hasRoot);
   const depthPenalty = options.depthPenalty ?? 0;
   const w = Float64Array.from(attachFeatureNames, (name) => options.weights[name] ?? 0);
   const scratch = new Float64Array(w.length);

@@ -22,3 +22,9 @@ export function agesAreConsistent(headers: readonly (HeaderInfo | undefined)[]):
   }
   return bad <= checked * 0.05;
 }
+
+/** The headers as the cues may read them: without their ages when those contradict each other. */
+export function trustedAges<T extends HeaderInfo | undefined>(headers: readonly T[]): readonly T[] {
+  if (agesAreConsistent(headers)) return headers;
+  return headers.map((h) => (h ? { ...h, ageHours: undefined } : h));
+}

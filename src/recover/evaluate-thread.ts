@@ -4,9 +4,8 @@ import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { parseDump } from '../parse/parse-dump.ts';
 import { threadToPlainTree } from './thread-to-plain-tree.ts';
-import { truthParents, truthSegments, type FlatTruth } from './truth-segments.ts';
-import { agesAreConsistent } from './check-ages.ts';
-import { recoverTree } from './recover-tree.ts';
+import type { FlatTruth } from './truth-segments.ts';
+import { attachOnTrueCut } from './attach-on-true-cut.ts';
 
 export type EvalMode = 'plain' | 'hn-copy';
 
@@ -64,34 +63,6 @@ export async function evaluateThread(input: string, mode: EvalMode, toolsDir: st
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
-}
-
-/** Attachment alone: the parents `recoverTree` picks over the true comments, as a share of the known ones. */
-function attachOnTrueCut(lines: readonly string[], truth: FlatTruth, withHeaders: boolean): number {
-  const { segments, headers } = truthSegments(lines, truth, withHeaders);
-  const trustAges = agesAreConsistent(headers);
-  const recovered = recoverTree(
-    segments.map((items, k) => {
-      const header = headers[k];
-      return {
-        items,
-        first: truth.comments[k]!.lines[0],
-        last: truth.comments[k]!.lines[1],
-        boundary: 1,
-        ...(header ? { header: trustAges ? header : { ...header, ageHours: undefined } } : {}),
-      };
-    }),
-    { rootLinks: headers.some((h) => h?.hasRoot) },
-  );
-  const parents = truthParents(truth);
-  let known = 0;
-  let right = 0;
-  parents.forEach((p, k) => {
-    if (p === -2) return;
-    known++;
-    if (recovered[k]!.parent === p) right++;
-  });
-  return known === 0 ? 0 : right / known;
 }
 
 /** HN Algolia items, Reddit threads and plain trees: what `flatten-thread.mjs` reads itself. */

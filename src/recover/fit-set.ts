@@ -1,4 +1,19 @@
-import { basename } from 'node:path';
+import { existsSync, readdirSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/**
+ * Every structured thread with a known tree that tree recovery is measured on: the shared
+ * samples (those present in `sharedDir`) and the project's test/eval-threads/*.json, in a
+ * stable order. `usedForFitting` says which of them the weights are fitted on.
+ */
+export function evalThreads(sharedDir: string): string[] {
+  const samples = ['hn-algolia.json', 'reddit.json', 'hn-item.html', 'discourse.json']
+    .map((name) => join(sharedDir, 'samples', name))
+    .filter((path) => existsSync(path));
+  const own = fileURLToPath(new URL('../../test/eval-threads/', import.meta.url));
+  return [...samples, ...readdirSync(own).filter((f) => f.endsWith('.json')).sort().map((f) => join(own, f))];
+}
 
 /**
  * Which evaluation threads the weights are fitted on (scripts/fit-recover.ts): the shared HN

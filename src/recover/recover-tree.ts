@@ -1,5 +1,6 @@
 import { attachComments } from './attach-beam.ts';
 import { commentUnits, type HeaderInfo } from './comment-unit.ts';
+import { trustedAges } from './check-ages.ts';
 import type { CuedLine } from './dump-line.ts';
 import { weights as fittedWeights } from './weights.ts';
 
@@ -26,19 +27,18 @@ export interface RecoveredComment extends SegmentInput {
 /**
  * Rebuilds the tree over segmented comments: picks each comment's parent (beam search under
  * the depth-first constraint, see `attachComments`) with the weights fitted for dumps with or
- * without header lines.
+ * without header lines. A copied page's ages are read only when they agree (`trustedAges`).
  */
-export function recoverTree(segments: readonly SegmentInput[], options: { rootLinks?: boolean; weights?: RecoverWeights } = {}): RecoveredComment[] {
+export function recoverTree(segments: readonly SegmentInput[], options: { weights?: RecoverWeights } = {}): RecoveredComment[] {
   const weights = options.weights ?? fittedWeights;
   const headers = segments.some((s) => s.header?.hasParent !== undefined || s.header?.author !== undefined);
   const units = commentUnits(
     segments.map((s) => s.items),
-    segments.map((s) => s.header),
+    trustedAges(segments.map((s) => s.header)),
   );
   const attachment = attachComments(units, {
     weights: headers ? weights.attachHeader : weights.attachPlain,
     depthPenalty: headers ? weights.depthPenaltyHeader : weights.depthPenaltyPlain,
-    rootLinks: options.rootLinks ?? false,
   });
   return segments.map((s, k) => ({
     ...s,

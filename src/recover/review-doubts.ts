@@ -14,7 +14,7 @@ export function reviewDoubts(thread: Thread, limit = 10): string[] {
   thread.comments.forEach((c, order) => {
     if (!c.confidence || !c.lines) return;
     const [first, last] = c.lines;
-    const where = first === last ? `line ${first}` : `lines ${first}–${last}`;
+    const where = lineRange(c.lines);
     const { boundary, parent } = c.confidence;
     if (boundary < 1) {
       const inside = first < last ? `, or "split": [N] to cut it at line N (${first + 1}–${last})` : '';
@@ -26,7 +26,7 @@ export function reviewDoubts(thread: Thread, limit = 10): string[] {
     }
     if (parent < 1) {
       const up = c.parent ? byId.get(c.parent) : undefined;
-      const answers = up?.lines ? `the comment at ${up.lines[0] === up.lines[1] ? `line ${up.lines[0]}` : `lines ${up.lines[0]}–${up.lines[1]}`} (${up.id})` : 'the story';
+      const answers = up?.lines ? `the comment at ${lineRange(up.lines)} (${up.id})` : 'the story';
       const cues = c.evidence?.length ? ` (cues: ${c.evidence.join(', ')})` : '';
       doubts.push({
         sure: parent,
@@ -40,3 +40,4 @@ export function reviewDoubts(thread: Thread, limit = 10): string[] {
 }
 
 const percent = (x: number) => `${Math.round(x * 100)}%`;
+const lineRange = ([first, last]: readonly [number, number]) => (first === last ? `line ${first}` : `lines ${first}–${last}`);
