@@ -15,7 +15,7 @@ import { boundaryContext, boundaryFeatureNames, boundaryFeatures } from '../src/
 import { termVectors } from '../src/recover/term-vectors.ts';
 import { commentUnits, type CommentUnit } from '../src/recover/comment-unit.ts';
 import { attachFeatureNames } from '../src/recover/attach-features.ts';
-import { attachComments, candidateFeatures, candidatesFrom, type StackNode } from '../src/recover/attach-beam.ts';
+import { attachComments, candidateFeatures, candidatesFrom, maxUpFor, type StackNode } from '../src/recover/attach-beam.ts';
 import { quoteHits } from '../src/recover/attach-features.ts';
 import { trustedAges } from '../src/recover/check-ages.ts';
 import { evalThreads, usedForFitting } from '../src/recover/fit-set.ts';
@@ -174,7 +174,7 @@ function fitPriors(mode: 'plain' | 'header', weights: Record<string, number>): {
         let top = 0;
         let trueTop = 0;
         for (const { units, parents } of attachDumps[mode]) {
-          const found = attachComments(units, { weights: tried, depthPenalty: penalty });
+          const found = attachComments(units, { weights: tried, depthPenalty: penalty, maxUp: maxUpFor(mode === 'header') });
           const wt = (units.length / 30) ** -(mode === 'header' ? headerBalance : balance);
           parents.forEach((p, k) => {
             if (p === -2) return;

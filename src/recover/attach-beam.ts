@@ -14,7 +14,7 @@ export interface AttachOptions {
   weights: Readonly<Record<string, number>>;
   /** Readings of the thread kept at each step (default 4; 8 gains half a point and costs twice the time). */
   beamWidth?: number;
-  /** How far above the previous comment a parent may be (default 12 levels; then the story). */
+  /** How far above the previous comment a parent may be (default `maxUpFor(false)`; then the story). */
   maxUp?: number;
   /**
    * A prior against deep readings: each candidate loses `depthPenalty × log(2 + its depth)`.
@@ -22,6 +22,16 @@ export interface AttachOptions {
    * chain; this is fitted on whole decoded threads instead (scripts/fit-recover.ts).
    */
   depthPenalty?: number;
+}
+
+/**
+ * How many levels above the previous comment a parent is looked for: 12 on a copied page (its
+ * authors and ages can tell a reply 10 levels up), 8 in a bare dump, where nothing but a quote
+ * could, and replies more than 7 levels up are rare (2 of 1,650 in the eval threads and the HN
+ * sample); 8 makes the attachment a tenth faster with the same cross-validated figures.
+ */
+export function maxUpFor(headers: boolean): number {
+  return headers ? 12 : 8;
 }
 
 export interface Attachment {
@@ -179,7 +189,7 @@ export function candidateFeatures(
  */
 export function attachComments(units: readonly CommentUnit[], options: AttachOptions): Attachment {
   const beamWidth = options.beamWidth ?? 4;
-  const maxUp = options.maxUp ?? 12;
+  const maxUp = options.maxUp ?? maxUpFor(false);
   // A real copied HN page has `root` links in its headers: they tell depth 1 from deeper.
   const rootLinks = units.some((u) => u.header?.hasRoot);
   const depthPenalty = options.depthPenalty ?? 0;

@@ -1,4 +1,4 @@
-import { attachComments } from './attach-beam.ts';
+import { attachComments, maxUpFor } from './attach-beam.ts';
 import { commentUnits, type HeaderInfo } from './comment-unit.ts';
 import { trustedAges } from './check-ages.ts';
 import type { CuedLine } from './dump-line.ts';
@@ -39,6 +39,7 @@ export function recoverTree(segments: readonly SegmentInput[], options: { weight
   const attachment = attachComments(units, {
     weights: headers ? weights.attachHeader : weights.attachPlain,
     depthPenalty: headers ? weights.depthPenaltyHeader : weights.depthPenaltyPlain,
+    maxUp: maxUpFor(headers),
   });
   return segments.map((s, k) => ({
     ...s,

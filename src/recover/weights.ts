@@ -57,8 +57,8 @@ export const weights: {
   },
   "boundaryThreshold": 0.45,
   "attachPlain": {
-    "story": 1.013,
-    "up0": 1.45,
+    "story": 1.513,
+    "up0": 1.7,
     "up1": -1.491,
     "up2": -0.582,
     "upLog": -0.083,
@@ -118,6 +118,6 @@ export const weights: {
     "storySelf": 0.504,
     "storyShort": -0.938
   },
-  "depthPenaltyPlain": 0.3,
+  "depthPenaltyPlain": 0.1,
   "depthPenaltyHeader": 0.1
 };
