@@ -294,3 +294,31 @@ test('recoverTree takes another set of weights (cross-validation): a strong stor
   const storyOnly = { ...weights, attachPlain: { ...weights.attachPlain, story: 50 } };
   assert.deepEqual(recoverTree(segments, { weights: storyOnly }).map((c) => c.parent), [-1, -1, -1, -1]);
 });
+
+test('word overlap folds word forms with Porter stems and leaves out stop words', async () => {
+  const { contentWords } = await import('../src/recover/content-words.ts');
+  const words = contentWords('we deployed it and they are deploying the deploys');
+  assert.equal(new Set(words).size, 1, `one stem for three forms, got ${words.join(', ')}`);
+  assert.deepEqual(contentWords('the and of it is'), []);
+});
+
+test('a bare dump: a reply that quotes a comment 7 levels up hangs under it (the limit is 8 levels, 12 with headers)', async () => {
+  const { recoverTree } = await import('../src/recover/recover-tree.ts');
+  const { maxUpFor } = await import('../src/recover/attach-beam.ts');
+  const { cueLines } = await import('../src/recover/dump-line.ts');
+  assert.deepEqual([maxUpFor(false), maxUpFor(true)], [8, 12]);
+  const topics = ['kettle', 'bicycle', 'lighthouse', 'orchard', 'violin', 'glacier', 'teapot', 'harbour', 'meadow'];
+  // A chain: each comment quotes the one before, then answers it.
+  const comments: string[][] = topics.map((t, i) =>
+    i === 0 ? [`My ${t} story starts in a small town.`] : [`> My ${topics[i - 1]} story starts in a small town.`, `My ${t} story starts in a small town.`],
+  );
+  comments.push([`> My ${topics[1]} story starts in a small town.`, 'That one again, because it was the best of them.']);
+  let line = 0;
+  const segments = comments.map((paragraphs) => {
+    const items = cueLines(paragraphs.map((text) => ({ line: ++line, text })));
+    return { items, first: items[0]!.line, last: items.at(-1)!.line, boundary: 1 };
+  });
+  const parents = recoverTree(segments).map((c) => c.parent);
+  assert.deepEqual(parents.slice(0, 9), [-1, 0, 1, 2, 3, 4, 5, 6, 7], 'the quotes make a chain');
+  assert.equal(parents[9], 1, 'the last comment answers the one it quotes, 7 levels above the comment before it');
+});
