@@ -12,7 +12,7 @@ export interface StackNode {
 
 export interface AttachOptions {
   weights: Readonly<Record<string, number>>;
-  /** Readings of the thread kept at each step (default 4; 8 gains half a point and costs twice the time). */
+  /** Readings of the thread kept at each step (default 4; 8 costs twice the time and measured no better). */
   beamWidth?: number;
   /** How far above the previous comment a parent may be (default `maxUpFor(false)`; then the story). */
   maxUp?: number;
