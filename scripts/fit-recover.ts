@@ -27,7 +27,9 @@ const shared = process.env.SHARED_DIR ?? join(root, '../shared');
 // For cross-validation and ablations (scripts/cv-recover.ts): FIT_EXCLUDE leaves out threads (file
 // names, comma-separated), FIT_DROP leaves out cues (feature names: their weights stay 0),
 // FIT_THRESHOLD fixes the cut's threshold instead of choosing it, FIT_OUT writes the weights as
-// JSON to that file instead of rewriting src/recover/weights.ts.
+// JSON to that file instead of rewriting src/recover/weights.ts, FIT_BOUNDARY_L2 and
+// FIT_ATTACH_L2 set the L2 penalties (default 0.002 each; 0.0005 measured within noise in
+// session 4, see src/recover/README.md).
 const listed = (name: string) => new Set((process.env[name] ?? '').split(',').filter(Boolean));
 const excluded = listed('FIT_EXCLUDE');
 const dropped = listed('FIT_DROP');
@@ -217,7 +219,7 @@ const wb = fit(boundaryFeatureNames.length, (w, g) => {
     for (let i = 0; i < x.length; i++) g[i]! += (wt * (p - y) * x[i]!) / total;
   }
   return loss / total;
-}, 0.002, 1500, boundaryPrior);
+}, Number(process.env.FIT_BOUNDARY_L2 ?? 0.002), 1500, boundaryPrior);
 
 function fitAttach(data: { rows: Float64Array[]; answer: number; wt: number }[]): Float64Array {
   let total = 0;
@@ -236,7 +238,7 @@ function fitAttach(data: { rows: Float64Array[]; answer: number; wt: number }[])
       });
     }
     return loss / total;
-  }, 0.002, 800);
+  }, Number(process.env.FIT_ATTACH_L2 ?? 0.002), 800);
 }
 // The threshold that gives the best mean boundary F1 + exact segments over the training dumps.
 const boundaryWeights = named(boundaryFeatureNames, wb);
