@@ -22,14 +22,17 @@ if (!existsSync(join(tools, 'flatten-thread.mjs'))) {
   process.exit(1);
 }
 
+// A careful reader's reconstructions of some plain dumps (test/eval-threads/reader/README.md).
+const readerDir = join(root, 'test/eval-threads/reader');
 const rows: (EvalRow & { fitted: boolean })[] = [];
-for (const thread of threads) for (const mode of ['plain', 'hn-copy'] as const) rows.push({ ...(await evaluateThread(thread, mode, tools)), fitted: usedForFitting(thread) });
+for (const thread of threads)
+  for (const mode of ['plain', 'hn-copy'] as const) rows.push({ ...(await evaluateThread(thread, mode, tools, { readerDir })), fitted: usedForFitting(thread) });
 
 if (asJson) {
   console.log(JSON.stringify(rows, null, 1));
 } else {
   const f = (x: number) => x.toFixed(3);
-  const header = ['thread', 'mode', 'use', 'comments', 'F1', 'segments', 'parents', 'trueCut:parents', 'base:segChain', 'base:segFlat', 'base:linesChain', 'lines/s'];
+  const header = ['thread', 'mode', 'use', 'comments', 'F1', 'segments', 'parents', 'trueCut:parents', 'base:segChain', 'base:segFlat', 'base:linesChain', 'lines/s', 'reader F1/parents'];
   const table = rows.map((r) => [
     r.thread,
     r.mode,
@@ -43,10 +46,19 @@ if (asJson) {
     f(r.baselines.trueSegmentsFlat.parents),
     f(r.baselines.linesChain.parents),
     String(Math.round(r.lines / (r.parseMs / 1000))),
+    r.reader ? `${f(r.reader.boundaryF1)}/${f(r.reader.parents)}` : '',
   ]);
   const widths = header.map((h, i) => Math.max(h.length, ...table.map((row) => row[i]!.length)));
   const line = (cells: string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i]!)).join(' | ')} |`;
   console.log(line(header));
   console.log(`|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`);
   for (const row of table) console.log(line(row));
+  const read = rows.filter((r) => r.reader);
+  if (read.length > 0) {
+    const mean = (get: (r: EvalRow) => number) => f(read.reduce((sum, r) => sum + get(r), 0) / read.length);
+    console.log(
+      `\n${read.length} plain dumps with a reader's reconstruction: this parser F1 ${mean((r) => r.boundaryF1)}, parents ${mean((r) => r.parents)}; ` +
+        `the reader F1 ${mean((r) => r.reader!.boundaryF1)}, parents ${mean((r) => r.reader!.parents)}`,
+    );
+  }
 }

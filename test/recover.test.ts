@@ -21,7 +21,10 @@ test('escapeParagraphs agrees with plainTextToMarkdown on random text', () => {
   }
 });
 
-import { existsSync, readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseDump } from '../src/parse/parse-dump.ts';
 import type { Thread } from '../src/thread/types.ts';
@@ -258,6 +261,43 @@ test('eval floors on the held-out threads heat-pumps, sourdough and used-car-his
     assert.ok(copied.parents >= floor.copied, `${name}: hn-copy parents ${copied.parents}`);
     assert.ok(copied.parents > copied.baselines.trueSegmentsChain.parents, `${name}: beats the true-segments chain baseline`);
   }
+});
+
+// A careful reader's reconstructions of some plain dumps (test/eval-threads/reader/): each must
+// fit the dump flattened from its thread today (every line once, parents in depth-first reach),
+// or the ceiling they measure means nothing.
+test('eval: stored reader reconstructions fit their dumps and are scored beside the parser', { skip: noShared }, async () => {
+  const readerDir = fileURLToPath(new URL('./eval-threads/reader/', import.meta.url));
+  const names = readdirSync(readerDir).filter((f) => f.endsWith('.json')).map((f) => f.slice(0, -5));
+  assert.ok(names.length >= 6, `${names.length} reader files`);
+  const dir = mkdtempSync(join(tmpdir(), 'reader-'));
+  try {
+    for (const name of names) {
+      const thread = fileURLToPath(new URL(`./eval-threads/${name}.json`, import.meta.url));
+      if (!existsSync(thread)) continue; // shared samples: checked through evaluateThread below
+      execFileSync(process.execPath, [`${shared}tools/flatten-thread.mjs`, thread, join(dir, 'd.txt'), join(dir, 't.json')], { stdio: 'pipe' });
+      const lineCount = readFileSync(join(dir, 'd.txt'), 'utf8').split('\n').length - 1;
+      const comments = (JSON.parse(readFileSync(join(readerDir, `${name}.json`), 'utf8')) as { comments: { id: string; parent: string | null; lines: [number, number] }[] }).comments;
+      let next = 1;
+      const chain: string[] = []; // the previous comment and its ancestors
+      const parentOf = new Map<string, string | null>();
+      for (const c of comments) {
+        assert.equal(c.lines[0], next, `${name}: comment ${c.id} starts at line ${c.lines[0]}, expected ${next}`);
+        assert.ok(c.lines[1] >= c.lines[0], `${name}: comment ${c.id} has an empty range`);
+        next = c.lines[1] + 1;
+        assert.ok(c.parent === null || chain.includes(c.parent), `${name}: comment ${c.id} answers ${c.parent}, not the comment before or one of its ancestors`);
+        parentOf.set(c.id, c.parent);
+        chain.length = 0;
+        for (let id: string | null = c.id; id !== null; id = parentOf.get(id) ?? null) chain.push(id);
+      }
+      assert.equal(next - 1, lineCount, `${name}: the reader's comments end at line ${next - 1} of ${lineCount}`);
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+  const row = await evaluateThread(fileURLToPath(new URL(`./eval-threads/${names[0]}.json`, import.meta.url)), 'plain', `${shared}tools`, { readerDir });
+  assert.ok(row.reader, 'the reader is scored');
+  assert.ok(row.reader.boundaryF1 > 0 && row.reader.boundaryF1 <= 1);
 });
 
 test('copied HN page: header variants are recognised (toggles, points, on: Title, deleted authors)', async () => {

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { parseDump } from '../parse/parse-dump.ts';
@@ -26,13 +26,23 @@ export interface EvalRow extends Scores {
   baselines: Record<'linesFlat' | 'linesChain' | 'trueSegmentsFlat' | 'trueSegmentsChain', Scores>;
   /** Time the project's parser took on the flat dump. */
   parseMs: number;
+  /** A careful reader's reconstruction of the same plain dump, scored the same way (when one is stored). */
+  reader?: Scores;
+}
+
+export interface EvalOptions {
+  /**
+   * A folder of readers' reconstructions, `NAME.json` for the plain dump of thread NAME, in the
+   * shape `score-tree.mjs` scores (`{"comments": [{"id", "parent", "lines": [a, b]}]}`).
+   */
+  readerDir?: string;
 }
 
 /**
  * Flattens a structured thread with the shared `flatten-thread.mjs` (plain, or `--hn-copy`),
  * parses the flat text with the project's parser, and scores the tree with `score-tree.mjs`.
  */
-export async function evaluateThread(input: string, mode: EvalMode, toolsDir: string): Promise<EvalRow> {
+export async function evaluateThread(input: string, mode: EvalMode, toolsDir: string, options: EvalOptions = {}): Promise<EvalRow> {
   let structured = input;
   const dir = mkdtempSync(join(tmpdir(), 'recover-eval-'));
   try {
@@ -55,14 +65,20 @@ export async function evaluateThread(input: string, mode: EvalMode, toolsDir: st
     const [thread] = await parseDump(bytes, dump);
     const parseMs = performance.now() - start;
     writeFileSync(predicted, JSON.stringify(thread));
-    const out = execFileSync(process.execPath, [join(toolsDir, 'score-tree.mjs'), truth, predicted, '--json'], { encoding: 'utf8' });
-    const score = JSON.parse(out) as Omit<EvalRow, 'thread' | 'mode' | 'lines' | 'parseMs'>;
+    const scoreFile = (file: string) => JSON.parse(execFileSync(process.execPath, [join(toolsDir, 'score-tree.mjs'), truth, file, '--json'], { encoding: 'utf8' }));
+    const score = scoreFile(predicted) as Omit<EvalRow, 'thread' | 'mode' | 'lines' | 'parseMs'>;
     const text = bytes.toString('utf8').split('\n');
     const parentsGivenTrueCut = attachOnTrueCut(text, JSON.parse(readFileSync(truth, 'utf8')) as FlatTruth, mode === 'hn-copy');
-    return { ...score, thread: name, mode, lines: text.length - 1, parseMs, parentsGivenTrueCut };
+    const readerFile = options.readerDir && mode === 'plain' ? join(options.readerDir, `${name}.json`) : undefined;
+    const reader = readerFile && existsSync(readerFile) ? (scoreFile(readerFile) as Scores) : undefined;
+    return { ...score, thread: name, mode, lines: text.length - 1, parseMs, parentsGivenTrueCut, ...(reader ? { reader: pick(reader) } : {}) };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+function pick({ boundaryF1, segments, parents }: Scores): Scores {
+  return { boundaryF1, segments, parents };
 }
 
 /** HN Algolia items, Reddit threads and plain trees: what `flatten-thread.mjs` reads itself. */
