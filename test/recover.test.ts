@@ -65,6 +65,19 @@ test('segmentation: an answer stays with the quote it answers; a quote of the co
   assert.equal(thread.comments[1]!.quotes?.[0]?.source, thread.comments[0]!.id);
 });
 
+test('segmentation: a paragraph stays with the one before it when the next reply quotes that one', async () => {
+  const text = [
+    'We moved our job queue into Postgres last year and it handles a few hundred jobs a second without noticing.',
+    'The part nobody warned us about was vacuum. A queue table churns rows all day, and autovacuum needs tuning before it keeps up.',
+    '> it handles a few hundred jobs a second without noticing',
+    'A few hundred is nothing. Try it with megabyte payloads and see how long that lasts.',
+  ].join('\n');
+  const thread = await parseText(text);
+  // Without the cue (weight 0), line 2 is cut off as a comment of its own, 57% sure.
+  assert.deepEqual(thread.comments.map((c) => c.lines), [[1, 2], [3, 4]]);
+  assert.equal(thread.comments[1]!.parent, thread.comments[0]!.id);
+});
+
 test('segmentation: a list after a colon and an Edit: trailer continue the comment', async () => {
   const text = [
     'My rules for naming things in a codebase:',
@@ -268,13 +281,14 @@ test('eval floors on the held-out threads heat-pumps, sourdough and used-car-his
 // or the ceiling they measure means nothing.
 test('eval: stored reader reconstructions fit their dumps and are scored beside the parser', { skip: noShared }, async () => {
   const readerDir = fileURLToPath(new URL('./eval-threads/reader/', import.meta.url));
+  const threadFile = (name: string) => fileURLToPath(new URL(`./eval-threads/${name}.json`, import.meta.url));
   const names = readdirSync(readerDir).filter((f) => f.endsWith('.json')).map((f) => f.slice(0, -5));
   assert.ok(names.length >= 6, `${names.length} reader files`);
   const dir = mkdtempSync(join(tmpdir(), 'reader-'));
   try {
     for (const name of names) {
-      const thread = fileURLToPath(new URL(`./eval-threads/${name}.json`, import.meta.url));
-      if (!existsSync(thread)) continue; // shared samples: checked through evaluateThread below
+      const thread = threadFile(name);
+      if (!existsSync(thread)) continue; // a shared sample, flattened from the project's parse
       execFileSync(process.execPath, [`${shared}tools/flatten-thread.mjs`, thread, join(dir, 'd.txt'), join(dir, 't.json')], { stdio: 'pipe' });
       const lineCount = readFileSync(join(dir, 'd.txt'), 'utf8').split('\n').length - 1;
       const comments = (JSON.parse(readFileSync(join(readerDir, `${name}.json`), 'utf8')) as { comments: { id: string; parent: string | null; lines: [number, number] }[] }).comments;
@@ -295,7 +309,8 @@ test('eval: stored reader reconstructions fit their dumps and are scored beside 
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
-  const row = await evaluateThread(fileURLToPath(new URL(`./eval-threads/${names[0]}.json`, import.meta.url)), 'plain', `${shared}tools`, { readerDir });
+  const own = names.map(threadFile).find((file) => existsSync(file))!;
+  const row = await evaluateThread(own, 'plain', `${shared}tools`, { readerDir });
   assert.ok(row.reader, 'the reader is scored');
   assert.ok(row.reader.boundaryF1 > 0 && row.reader.boundaryF1 <= 1);
 });

@@ -88,6 +88,7 @@ const evidenceOf: Partial<Record<(typeof boundaryFeatureNames)[number], string>>
   prevColon: 'colon',
   afterQuote: 'quote',
   continuation: 'connective',
+  nextQuotesBefore: 'quote',
 };
 
 /** Where each evidence-tagged cue sits in the feature vector, in `boundaryFeatureNames` order. */
