@@ -30,6 +30,7 @@ import { parseDump } from '../src/parse/parse-dump.ts';
 import type { Thread } from '../src/thread/types.ts';
 import { generateDump } from '../scripts/generate-dump.ts';
 import { evaluateThread } from '../src/recover/evaluate-thread.ts';
+import { scoreAgainstReaders } from '../src/recover/score-against-readers.ts';
 
 const shared = fileURLToPath(new URL('../../shared/', import.meta.url));
 const noShared = existsSync(shared) ? false : 'the shared folder ../shared is absent';
@@ -276,43 +277,70 @@ test('eval floors on the held-out threads heat-pumps, sourdough and used-car-his
   }
 });
 
-// A careful reader's reconstructions of some plain dumps (test/eval-threads/reader/): each must
-// fit the dump flattened from its thread today (every line once, parents in depth-first reach),
-// or the ceiling they measure means nothing.
+// Careful readers' reconstructions (test/eval-threads/reader/): of plain dumps flattened from
+// threads (NAME.json) and of the seed dump (seed-NAME.X.json). Each must fit its dump as it is
+// today (every line once, in a comment or as debris; parents in depth-first reach), or the
+// ceiling they measure means nothing.
 test('eval: stored reader reconstructions fit their dumps and are scored beside the parser', { skip: noShared }, async () => {
   const readerDir = fileURLToPath(new URL('./eval-threads/reader/', import.meta.url));
   const threadFile = (name: string) => fileURLToPath(new URL(`./eval-threads/${name}.json`, import.meta.url));
-  const names = readdirSync(readerDir).filter((f) => f.endsWith('.json')).map((f) => f.slice(0, -5));
-  assert.ok(names.length >= 6, `${names.length} reader files`);
+  const files = readdirSync(readerDir).filter((f) => f.endsWith('.json'));
+  assert.ok(files.length >= 8, `${files.length} reader files`);
   const dir = mkdtempSync(join(tmpdir(), 'reader-'));
+  const lineCount = (text: string) => text.split('\n').length - (text.endsWith('\n') ? 1 : 0);
   try {
-    for (const name of names) {
-      const thread = threadFile(name);
-      if (!existsSync(thread)) continue; // a shared sample, flattened from the project's parse
-      execFileSync(process.execPath, [`${shared}tools/flatten-thread.mjs`, thread, join(dir, 'd.txt'), join(dir, 't.json')], { stdio: 'pipe' });
-      const lineCount = readFileSync(join(dir, 'd.txt'), 'utf8').split('\n').length - 1;
-      const comments = (JSON.parse(readFileSync(join(readerDir, `${name}.json`), 'utf8')) as { comments: { id: string; parent: string | null; lines: [number, number] }[] }).comments;
+    let checked = 0;
+    for (const file of files) {
+      const seed = /^seed-(.+)\.[^.]+\.json$/.exec(file);
+      let lines: number;
+      if (seed) {
+        lines = lineCount(readFileSync(`${shared}seeds/${seed[1]}.txt`, 'utf8'));
+      } else {
+        const thread = threadFile(file.slice(0, -5));
+        if (!existsSync(thread)) continue; // a shared sample, flattened from the project's parse
+        execFileSync(process.execPath, [`${shared}tools/flatten-thread.mjs`, thread, join(dir, 'd.txt'), join(dir, 't.json')], { stdio: 'pipe' });
+        lines = lineCount(readFileSync(join(dir, 'd.txt'), 'utf8'));
+      }
+      const tree = JSON.parse(readFileSync(join(readerDir, file), 'utf8')) as {
+        comments: { id: string; parent: string | null; lines: [number, number] }[];
+        artifacts?: { line: number }[];
+      };
+      const debris = new Set((tree.artifacts ?? []).map((a) => a.line));
       let next = 1;
+      const skipDebris = () => {
+        while (debris.has(next)) next++;
+      };
       const chain: string[] = []; // the previous comment and its ancestors
       const parentOf = new Map<string, string | null>();
-      for (const c of comments) {
-        assert.equal(c.lines[0], next, `${name}: comment ${c.id} starts at line ${c.lines[0]}, expected ${next}`);
-        assert.ok(c.lines[1] >= c.lines[0], `${name}: comment ${c.id} has an empty range`);
+      for (const c of tree.comments) {
+        skipDebris();
+        assert.equal(c.lines[0], next, `${file}: comment ${c.id} starts at line ${c.lines[0]}, expected ${next}`);
+        assert.ok(c.lines[1] >= c.lines[0], `${file}: comment ${c.id} has an empty range`);
         next = c.lines[1] + 1;
-        assert.ok(c.parent === null || chain.includes(c.parent), `${name}: comment ${c.id} answers ${c.parent}, not the comment before or one of its ancestors`);
+        assert.ok(c.parent === null || chain.includes(c.parent), `${file}: comment ${c.id} answers ${c.parent}, not the comment before or one of its ancestors`);
         parentOf.set(c.id, c.parent);
         chain.length = 0;
         for (let id: string | null = c.id; id !== null; id = parentOf.get(id) ?? null) chain.push(id);
       }
-      assert.equal(next - 1, lineCount, `${name}: the reader's comments end at line ${next - 1} of ${lineCount}`);
+      skipDebris();
+      assert.equal(next - 1, lines, `${file}: the reader's tree ends at line ${next - 1} of ${lines}`);
+      checked++;
     }
+    assert.ok(checked >= 8, `${checked} reader files checked`);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
-  const own = names.map(threadFile).find((file) => existsSync(file))!;
+  const own = files.map((f) => threadFile(f.slice(0, -5))).find((file) => existsSync(file))!;
   const row = await evaluateThread(own, 'plain', `${shared}tools`, { readerDir });
   assert.ok(row.reader, 'the reader is scored');
-  assert.ok(row.reader.boundaryF1 > 0 && row.reader.boundaryF1 <= 1);
+  assert.ok(row.reader.boundaryF1 > 0.5 && row.reader.boundaryF1 <= 1);
+  const seed = readdirSync(`${shared}seeds`).find((f) => f.endsWith('.txt'))!;
+  const agreement = await scoreAgainstReaders(`${shared}seeds/${seed}`, readerDir, `${shared}tools`);
+  assert.deepEqual(
+    agreement.map((a) => `${a.scored} vs ${a.reader}`),
+    ['parser vs reader a', 'reader b vs reader a', 'parser vs reader b', 'reader a vs reader b'],
+  );
+  for (const a of agreement) assert.ok(a.boundaryF1 > 0 && a.boundaryF1 <= 1, `${a.scored} vs ${a.reader}: F1 ${a.boundaryF1}`);
 });
 
 test('copied HN page: header variants are recognised (toggles, points, on: Title, deleted authors)', async () => {
