@@ -343,7 +343,7 @@ test('eval: stored reader reconstructions fit their dumps and are scored beside 
   for (const a of agreement) assert.ok(a.boundaryF1 > 0 && a.boundaryF1 <= 1, `${a.scored} vs ${a.reader}: F1 ${a.boundaryF1}`);
 });
 
-test('copied HN page: header variants are recognised (toggles, points, on: Title, deleted authors)', async () => {
+test('copied HN page: header variants are recognised (toggles, points, on: Title, deleted authors, a dot in a name)', async () => {
   const page = [
     '[–] first_user 3 hours ago | next [–]',
     'A top-level comment.',
@@ -356,11 +356,14 @@ test('copied HN page: header variants are recognised (toggles, points, on: Title
     'reply',
     'fourth-user 1 day ago | prev | next [+]',
     'reply',
+    'fifth.user 30 minutes ago | prev | next [–]',
+    'A name with a dot, as forum names have.',
+    'reply',
   ].join('\n');
   const thread = await parseText(page);
   assert.equal(thread.source.format, 'hn-copy-text');
-  assert.deepEqual(thread.comments.map((c) => c.author), ['first_user', 'second_user', '[deleted]', 'fourth-user']);
-  assert.deepEqual(thread.comments.map((c) => c.parent === null), [true, false, false, true]);
+  assert.deepEqual(thread.comments.map((c) => c.author), ['first_user', 'second_user', '[deleted]', 'fourth-user', 'fifth.user']);
+  assert.deepEqual(thread.comments.map((c) => c.parent === null), [true, false, false, true, true]);
   assert.equal(thread.comments[2]!.parent, thread.comments[1]!.id);
   assert.equal(thread.comments[3]!.text, '', 'a collapsed comment keeps its header but has no text');
   for (const c of thread.comments) assert.doesNotMatch(c.text, /\breply\b|\[[–+]\]/);

@@ -1,9 +1,13 @@
 import type { HeaderInfo } from '../recover/comment-unit.ts';
 
 const age = String.raw`(\d+|an?|one)\s+(second|minute|hour|day|week|month|year)s?\s+ago`;
-/** `user 3 hours ago | parent | next [–]` (also `[–] user …`, `N points by user …`, `| on: Title`). */
+/**
+ * `user 3 hours ago | parent | next [–]` (also `[–] user …`, `N points by user …`, `| on: Title`).
+ * HN names are letters, digits, `_` and `-`; a dot inside one (`noor.a`, as forum names have) is
+ * taken too.
+ */
 const commentHeader = new RegExp(
-  String.raw`^\s*(?:\[[–+\-−]\]\s*)?(?:\d+\s+points?\s+by\s+)?([A-Za-z0-9_-]{1,32}|\[deleted\])\s+${age}((?:\s*\|.*?)?)\s*(?:\[[–+\-−]\]\s*(?:\d+\s+more\s*)?)?$`,
+  String.raw`^\s*(?:\[[–+\-−]\]\s*)?(?:\d+\s+points?\s+by\s+)?([A-Za-z0-9_-](?:[A-Za-z0-9_.-]{0,30}[A-Za-z0-9_-])?|\[deleted\])\s+${age}((?:\s*\|.*?)?)\s*(?:\[[–+\-−]\]\s*(?:\d+\s+more\s*)?)?$`,
   'i',
 );
 /** The story's line: `120 points by user 3 hours ago | hide | past | favorite | 45 comments`. */
