@@ -6,14 +6,11 @@ import { parseDump } from '../parse/parse-dump.ts';
 import { threadToPlainTree } from './thread-to-plain-tree.ts';
 import type { FlatTruth } from './truth-segments.ts';
 import { attachOnTrueCut } from './attach-on-true-cut.ts';
+import { runScoreTree, type TreeScores } from './run-score-tree.ts';
 
 export type EvalMode = 'plain' | 'hn-copy';
 
-interface Scores {
-  boundaryF1: number;
-  segments: number;
-  parents: number;
-}
+type Scores = TreeScores;
 
 export interface EvalRow extends Scores {
   thread: string;
@@ -65,12 +62,11 @@ export async function evaluateThread(input: string, mode: EvalMode, toolsDir: st
     const [thread] = await parseDump(bytes, dump);
     const parseMs = performance.now() - start;
     writeFileSync(predicted, JSON.stringify(thread));
-    const scoreFile = (file: string) => JSON.parse(execFileSync(process.execPath, [join(toolsDir, 'score-tree.mjs'), truth, file, '--json'], { encoding: 'utf8' }));
-    const score = scoreFile(predicted) as Omit<EvalRow, 'thread' | 'mode' | 'lines' | 'parseMs'>;
+    const score = runScoreTree<Omit<EvalRow, 'thread' | 'mode' | 'lines' | 'parseMs'>>(toolsDir, truth, predicted);
     const text = bytes.toString('utf8').split('\n');
     const parentsGivenTrueCut = attachOnTrueCut(text, JSON.parse(readFileSync(truth, 'utf8')) as FlatTruth, mode === 'hn-copy');
     const readerFile = options.readerDir && mode === 'plain' ? join(options.readerDir, `${name}.json`) : undefined;
-    const reader = readerFile && existsSync(readerFile) ? (scoreFile(readerFile) as Scores) : undefined;
+    const reader = readerFile && existsSync(readerFile) ? runScoreTree(toolsDir, truth, readerFile) : undefined;
     return { ...score, thread: name, mode, lines: text.length - 1, parseMs, parentsGivenTrueCut, ...(reader ? { reader: pick(reader) } : {}) };
   } finally {
     rmSync(dir, { recursive: true, force: true });

@@ -1,19 +1,16 @@
-import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { parseDump } from '../parse/parse-dump.ts';
+import { runScoreTree, type TreeScores } from './run-score-tree.ts';
 
-export interface ReaderAgreement {
+export interface ReaderAgreement extends TreeScores {
   /** The dump (a file with no known tree, such as the seed dump). */
   dump: string;
   /** Whose tree is taken as the truth: `reader X` for the file `<prefix><dump name>.X.json`. */
   reader: string;
   /** Whose tree is scored against it: `parser`, or another reader. */
   scored: string;
-  boundaryF1: number;
-  segments: number;
-  parents: number;
 }
 
 /**
@@ -39,8 +36,7 @@ export async function scoreAgainstReaders(dump: string, readerDir: string, tools
     const rows: ReaderAgreement[] = [];
     for (const reader of readers) {
       for (const [scored, file] of [['parser', parsed], ...readers.filter((r) => r !== reader).map((r) => [r, join(readerDir, r)])] as const) {
-        const out = execFileSync(process.execPath, [join(toolsDir, 'score-tree.mjs'), join(readerDir, reader), file, '--json'], { encoding: 'utf8' });
-        const { boundaryF1, segments, parents } = JSON.parse(out) as Omit<ReaderAgreement, 'dump' | 'reader' | 'scored'>;
+        const { boundaryF1, segments, parents } = runScoreTree(toolsDir, join(readerDir, reader), file);
         rows.push({ dump: basename(dump), reader: label(reader), scored: scored === 'parser' ? scored : label(scored), boundaryF1, segments, parents });
       }
     }
