@@ -1,5 +1,6 @@
 // `npm run eval [-- THREAD.json ...] [--json]`: flattens structured threads with the shared
-// flatten-thread.mjs (plain and --hn-copy), parses the flat dumps with the project's parser and
+// flatten-thread.mjs (plain, --hn-copy, and hn-page: --hn-copy with the header links a real HN
+// page has, src/recover/hn-page-links.ts), parses the flat dumps with the project's parser and
 // scores them with score-tree.mjs. With no threads: the shared samples hn-algolia.json,
 // reddit.json, hn-item.html and discourse.json (when ../shared is there; the last two are parsed
 // by the project and flattened as plain trees) and every test/eval-threads/*.json, then the seed
@@ -29,7 +30,7 @@ if (!existsSync(join(tools, 'flatten-thread.mjs'))) {
 const readerDir = join(root, 'test/eval-threads/reader');
 const rows: (EvalRow & { fitted: boolean })[] = [];
 for (const thread of threads)
-  for (const mode of ['plain', 'hn-copy'] as const) rows.push({ ...(await evaluateThread(thread, mode, tools, { readerDir })), fitted: usedForFitting(thread) });
+  for (const mode of ['plain', 'hn-copy', 'hn-page'] as const) rows.push({ ...(await evaluateThread(thread, mode, tools, { readerDir })), fitted: usedForFitting(thread) });
 
 // The seed dump has no known tree: it is scored against careful readers' trees of it instead.
 const seeds = join(shared, 'seeds');

@@ -369,6 +369,66 @@ test('copied HN page: header variants are recognised (toggles, points, on: Title
   for (const c of thread.comments) assert.doesNotMatch(c.text, /\breply\b|\[[–+]\]/);
 });
 
+// A real HN page's header links (checked on the saved page in ../shared/samples: every comment
+// agrees): no `prev` link = its parent's first reply, so it answers the comment before; a `prev`
+// link = not the comment before; no `next` link = nothing later sits at its depth or above.
+test('copied HN page: prev and next links pin parents down where words point elsewhere', async () => {
+  const page = [
+    'alice 5 hours ago | next [–]',
+    'Tea is best brewed at a lower temperature than most people use.',
+    'reply',
+    'bob 4 hours ago | parent | next [–]',
+    'Green tea, yes. Black tea wants boiling water.',
+    'reply',
+    'carol 4 hours ago | root | parent | next [–]',
+    'Only if you like black tea bitter.',
+    'reply',
+    'dave 3 hours ago | root | parent | prev | next [–]',
+    'Green tea at 80 degrees changed my mind about green tea entirely.',
+    'reply',
+    'erin 2 hours ago | root | parent [–]',
+    '> Black tea wants boiling water',
+    'Which kettle holds 80 degrees, though?',
+    'reply',
+    'frank 1 hour ago | root | parent | next [–]',
+    'Mine has a dial on the base.',
+    'reply',
+    'gina 1 hour ago | root | parent | prev [–]',
+    '> Green tea at 80 degrees changed my mind about green tea entirely',
+    'Same for me, green tea at 80 degrees is another drink.',
+    'reply',
+  ].join('\n');
+  const thread = await parseText(page);
+  const byAuthor = new Map(thread.comments.map((c) => [c.author, c]));
+  const parentOf = (author: string) => thread.comments.find((c) => c.id === byAuthor.get(author)!.parent)?.author ?? null;
+  // dave has a `prev` link: not carol's reply but bob's second one.
+  assert.equal(parentOf('dave'), 'bob');
+  // erin has none: dave's first reply, though she quotes bob.
+  assert.equal(parentOf('erin'), 'dave');
+  // gina has a `prev` link (not frank's), and erin has no `next` link (nothing later at her depth
+  // or above), so gina answers erin, though she quotes dave.
+  assert.equal(parentOf('gina'), 'erin');
+  assert.equal(parentOf('frank'), 'erin');
+});
+
+test('eval: a copied page gets the header links a real HN page has (root, parent, prev, next)', async () => {
+  const { addPageLinks } = await import('../src/recover/hn-page-links.ts');
+  // 1 ─ 2 ─ 3, 1 ─ 4, then 5 at top level: one header line and one text line each.
+  const parents = [null, 1, 2, 1, null];
+  const lines = parents.flatMap((_, k) => [`user${k + 1} 3 hours ago | parent | next [–]`, `Comment ${k + 1}.`]);
+  const truth = { comments: parents.map((parent, k) => ({ id: k + 1, parent, lines: [2 * k + 1, 2 * k + 2] as [number, number] })) };
+  assert.deepEqual(
+    addPageLinks(lines, truth).filter((_, i) => i % 2 === 0),
+    [
+      'user1 3 hours ago | next [–]',
+      'user2 3 hours ago | parent | next [–]',
+      'user3 3 hours ago | root | parent | next [–]',
+      'user4 3 hours ago | parent | prev | next [–]',
+      'user5 3 hours ago | prev [–]',
+    ],
+  );
+});
+
 test('recoverTree takes another set of weights (cross-validation): a strong story cue puts every comment at top level', async () => {
   const { recoverTree } = await import('../src/recover/recover-tree.ts');
   const { weights } = await import('../src/recover/weights.ts');

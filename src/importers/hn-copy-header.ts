@@ -41,5 +41,7 @@ export function readHeader(text: string, line: number): Header | undefined {
     ageHours: ageHours(m[2]!, m[3]!),
     hasParent: /\|\s*parent\b/i.test(links),
     hasRoot: /\|\s*root\b/i.test(links),
+    hasPrev: /\|\s*prev\b/i.test(links),
+    hasNext: /\|\s*next\b/i.test(links),
   };
 }

@@ -79,22 +79,65 @@ export function candidatesFrom(top: StackNode | null, maxUp: number): { candidat
   return { candidates, nodes };
 }
 
+/** Which of HN's header links a copied page carries, so that their absence means something. */
+export interface PageLinks {
+  /** Some header has a `root` link (a real page: depth 1 is told from deeper). */
+  root: boolean;
+  /** Some header has a `prev` link: one without it is its parent's first reply. */
+  prev: boolean;
+  /** Some headers have a `next` link and some not: one without it has no later comment at its depth or above. */
+  next: boolean;
+}
+
+export function pageLinks(units: readonly CommentUnit[]): PageLinks {
+  let root = false;
+  let prev = false;
+  let next = false;
+  let noNext = false;
+  for (const u of units) {
+    const h = u.header;
+    if (!h || h.hasParent === undefined) continue;
+    root ||= h.hasRoot === true;
+    prev ||= h.hasPrev === true;
+    if (h.hasNext) next = true;
+    else noNext = true;
+  }
+  return { root, prev, next: next && noNext };
+}
+
 /**
  * What a header says about each candidate, as a penalty added to its score: -Infinity where it
- * rules the candidate out (`parent` link: not the story; no `parent` link: only the story;
- * `root` link: not a top-level comment), `rootPenalty` for a top-level-less candidate of a
- * comment without a `root` link on a page that has them (a soft cue: hand-copied pages are
- * not always consistent). When every candidate would be ruled out, none is.
+ * rules the candidate out, `rootPenalty` where it argues against one. A real HN page's links
+ * (checked against the saved page in ../shared/samples: all 124 comments agree):
+ * - `parent` link: not the story; none: only the story;
+ * - `root` link: not a top-level comment; none, on a page that has them: a top-level comment
+ *   (`rootPenalty` for the others: hand-copied pages are not always consistent);
+ * - no `prev` link, on a page that has them: the parent's first reply, so it answers the comment
+ *   before; a `prev` link: an earlier sibling exists, so it does not;
+ * - a comment between k and the candidate without a `next` link (on a page where some have one):
+ *   nothing later sits at its depth or above, so k cannot answer that high.
+ * When every candidate would be ruled out (a partial or inconsistent copy), none is.
  */
-export function headerPenalties(unit: CommentUnit, candidates: readonly Candidate[], rootLinks: boolean): number[] {
-  const h = unit.header;
+export function headerPenalties(units: readonly CommentUnit[], k: number, candidates: readonly Candidate[], links: PageLinks): number[] {
+  const h = units[k]!.header;
   if (!h || h.hasParent === undefined) return noPenalties(candidates.length);
-  const penalties = candidates.map((c) => {
-    if (!h || h.hasParent === undefined) return 0;
+  let blockedAbove = candidates.length;
+  if (links.next) {
+    for (let u = 0; u < candidates.length - 1; u++) {
+      if (units[candidates[u]!.j]!.header?.hasNext === false) {
+        blockedAbove = u;
+        break;
+      }
+    }
+  }
+  const penalties = candidates.map((c, u) => {
+    if (u > blockedAbove) return -Infinity;
     if (!h.hasParent) return c.j < 0 ? 0 : -Infinity;
     if (c.j < 0) return -Infinity;
+    if (links.prev && h.hasPrev === false && u > 0) return -Infinity;
+    if (links.prev && h.hasPrev && u === 0) return -Infinity;
     if (h.hasRoot) return c.depth >= 1 ? 0 : -Infinity;
-    if (rootLinks && c.depth >= 1) return rootPenalty;
+    if (links.root && c.depth >= 1) return rootPenalty;
     return 0;
   });
   return penalties.some((p) => p !== -Infinity) ? penalties : candidates.map(() => 0);
@@ -190,8 +233,8 @@ export function candidateFeatures(
 export function attachComments(units: readonly CommentUnit[], options: AttachOptions): Attachment {
   const beamWidth = options.beamWidth ?? 4;
   const maxUp = options.maxUp ?? maxUpFor(false);
-  // A real copied HN page has `root` links in its headers: they tell depth 1 from deeper.
-  const rootLinks = units.some((u) => u.header?.hasRoot);
+  // A real copied HN page's header links (`root`, `prev`, `next`) pin most parents down.
+  const links = pageLinks(units);
   const depthPenalty = options.depthPenalty ?? 0;
   const w = Float64Array.from(attachFeatureNames, (name) => options.weights[name] ?? 0);
   const scratch = new Float64Array(w.length);
@@ -222,7 +265,7 @@ export function attachComments(units: readonly CommentUnit[], options: AttachOpt
       const state = beam[s]!;
       const { candidates, nodes } = perState[s]!;
       const count = candidates.length;
-      const penalties = headerPenalties(unit, candidates, rootLinks);
+      const penalties = headerPenalties(units, k, candidates, links);
       const { cos, maxCosine, authorAbove } = candidateContext(units, k, candidates, nodes, cosines, cosBuffer);
       let max = -Infinity;
       for (let u = 0; u < count; u++) {

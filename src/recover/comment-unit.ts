@@ -13,6 +13,10 @@ export interface HeaderInfo {
   hasParent?: boolean;
   /** The header has a `root` link: the comment is at least two levels deep. */
   hasRoot?: boolean;
+  /** The header has a `prev` link: the comment has an earlier sibling. */
+  hasPrev?: boolean;
+  /** The header has a `next` link: a later comment sits at its depth or above (HN's meaning). */
+  hasNext?: boolean;
 }
 
 /** One comment as the attachment step sees it. */

@@ -7,8 +7,13 @@ import { threadToPlainTree } from './thread-to-plain-tree.ts';
 import type { FlatTruth } from './truth-segments.ts';
 import { attachOnTrueCut } from './attach-on-true-cut.ts';
 import { runScoreTree, type TreeScores } from './run-score-tree.ts';
+import { addPageLinks } from './hn-page-links.ts';
 
-export type EvalMode = 'plain' | 'hn-copy';
+/**
+ * `plain`: paragraphs only; `hn-copy`: `flatten-thread.mjs --hn-copy` (every header `parent |
+ * next`); `hn-page`: the same with the links a real HN page gives each header (`addPageLinks`).
+ */
+export type EvalMode = 'plain' | 'hn-copy' | 'hn-page';
 
 type Scores = TreeScores;
 
@@ -54,9 +59,13 @@ export async function evaluateThread(input: string, mode: EvalMode, toolsDir: st
     const dump = join(dir, `${name}.txt`);
     const truth = join(dir, `${name}.truth.json`);
     const predicted = join(dir, `${name}.predicted.json`);
-    execFileSync(process.execPath, [join(toolsDir, 'flatten-thread.mjs'), ...(mode === 'hn-copy' ? ['--hn-copy'] : []), structured, dump, truth], {
+    execFileSync(process.execPath, [join(toolsDir, 'flatten-thread.mjs'), ...(mode === 'plain' ? [] : ['--hn-copy']), structured, dump, truth], {
       stdio: 'pipe',
     });
+    if (mode === 'hn-page') {
+      const flat = readFileSync(dump, 'utf8').split('\n');
+      writeFileSync(dump, addPageLinks(flat, JSON.parse(readFileSync(truth, 'utf8')) as FlatTruth).join('\n'));
+    }
     const bytes = readFileSync(dump);
     const start = performance.now();
     const [thread] = await parseDump(bytes, dump);
@@ -64,7 +73,7 @@ export async function evaluateThread(input: string, mode: EvalMode, toolsDir: st
     writeFileSync(predicted, JSON.stringify(thread));
     const score = runScoreTree<Omit<EvalRow, 'thread' | 'mode' | 'lines' | 'parseMs'>>(toolsDir, truth, predicted);
     const text = bytes.toString('utf8').split('\n');
-    const parentsGivenTrueCut = attachOnTrueCut(text, JSON.parse(readFileSync(truth, 'utf8')) as FlatTruth, mode === 'hn-copy');
+    const parentsGivenTrueCut = attachOnTrueCut(text, JSON.parse(readFileSync(truth, 'utf8')) as FlatTruth, mode !== 'plain');
     const readerFile = options.readerDir && mode === 'plain' ? join(options.readerDir, `${name}.json`) : undefined;
     const reader = readerFile && existsSync(readerFile) ? runScoreTree(toolsDir, truth, readerFile) : undefined;
     return { ...score, thread: name, mode, lines: text.length - 1, parseMs, parentsGivenTrueCut, ...(reader ? { reader: pick(reader) } : {}) };
