@@ -32,8 +32,9 @@ Options
   -o, --output PATH  where FILE's thread goes (a folder when the dump holds several
                      threads, e.g. an mbox); default: standard output
   --force            overwrite archive files that were edited by hand
-  --review           with FILE: list on stderr the ten least sure cuts and parents the parser
-                     inferred from a text dump, with the fix for each (NAME.fixes.json)
+  --review           with FILE: list on stderr the five least sure cuts and the five least sure
+                     parents the parser inferred from a text dump, with the fix for each
+                     (NAME.fixes.json)
   -q, --quiet        no progress on stderr
   -h, --help         this text
 
