@@ -65,6 +65,15 @@ if (asJson) {
   console.log(line(header));
   console.log(`|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`);
   for (const row of table) console.log(line(row));
+  const heldOut = rows.filter((r) => !r.fitted);
+  if (heldOut.length > 0) {
+    console.log(`\nMeans over the ${heldOut.length / 3} held-out threads:`);
+    for (const mode of ['plain', 'hn-copy', 'hn-page'] as const) {
+      const these = heldOut.filter((r) => r.mode === mode);
+      const mean = (get: (r: EvalRow) => number) => f(these.reduce((sum, r) => sum + get(r), 0) / these.length);
+      console.log(`  ${mode}: F1 ${mean((r) => r.boundaryF1)}, parents ${mean((r) => r.parents)}, true cut ${mean((r) => r.parentsGivenTrueCut)}, chain baseline ${mean((r) => r.baselines.trueSegmentsChain.parents)}`);
+    }
+  }
   const read = rows.filter((r) => r.reader);
   if (read.length > 0) {
     const mean = (get: (r: EvalRow) => number) => f(read.reduce((sum, r) => sum + get(r), 0) / read.length);

@@ -41,8 +41,9 @@ export interface EvalOptions {
 }
 
 /**
- * Flattens a structured thread with the shared `flatten-thread.mjs` (plain, or `--hn-copy`),
- * parses the flat text with the project's parser, and scores the tree with `score-tree.mjs`.
+ * Flattens a structured thread with the shared `flatten-thread.mjs` (plain, or `--hn-copy`; for
+ * `hn-page` with HN's own header links added), parses the flat text with the project's parser,
+ * and scores the tree with `score-tree.mjs`.
  */
 export async function evaluateThread(input: string, mode: EvalMode, toolsDir: string, options: EvalOptions = {}): Promise<EvalRow> {
   let structured = input;
