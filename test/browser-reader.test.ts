@@ -126,6 +126,54 @@ test('index → thread → collapse a subtree → permalink → quote link → k
   await page.close();
 });
 
+test('fixing a recovered tree: join, move and top-level fixes become NAME.fixes.json text, kept across reloads', { skip }, async () => {
+  const page = await newPage();
+  await page.goto(`${server.url}t/inferred-parents/`);
+  const json = page.locator('#_fix .fix-json');
+  assert.equal(await page.locator('#_fix').isVisible(), false, 'hidden until asked for');
+  assert.equal(await page.locator('#p3 > .fixer').count(), 0);
+  await page.getByRole('button', { name: 'Fix the tree' }).click();
+  assert.equal(await page.locator('#_fix').isVisible(), true);
+  assert.match((await page.locator('#_fix').innerText()), /inferred-parents\.fixes\.json/);
+  assert.equal(await json.innerText(), '(no fixes yet)');
+  // The first comment has nothing before it to join.
+  assert.equal(await page.locator('#p1 > .fixer [data-fix="join"]').count(), 0);
+
+  // p3 (dump line 7) joins the comment before: a "merge" of line 7; pressing again undoes it.
+  const join = page.locator('#p3 > .fixer [data-fix="join"]');
+  await join.click();
+  assert.deepEqual(JSON.parse(await json.innerText()), { merge: [7] });
+  assert.equal(await join.getAttribute('aria-pressed'), 'true');
+  await join.click();
+  assert.equal(await json.innerText(), '(no fixes yet)');
+  await join.click();
+
+  // p3 answers p1 instead of p2: the choices are the comment before and its ancestors, then the story.
+  const select = page.locator('#p3 > .fixer select');
+  await select.focus();
+  const choices = await select.locator('option').allInnerTexts();
+  assert.deepEqual(choices.map((c) => c.replace(/:.*/, '')), ['answers… (as parsed)', 'answers osk', 'answers wren', 'is a top-level comment']);
+  await select.selectOption('p1');
+  assert.deepEqual(JSON.parse(await json.innerText()), { comments: { p3: { parent: 'p1' } }, merge: [7] });
+  // p2 becomes a top-level comment.
+  await page.locator('#p2 > .fixer select').focus();
+  await page.locator('#p2 > .fixer select').selectOption({ label: 'is a top-level comment' });
+  const expected = { comments: { p3: { parent: 'p1' }, p2: { parent: null } }, merge: [7] };
+  assert.deepEqual(JSON.parse(await json.innerText()), expected);
+
+  // Kept in this browser across a reload, until cleared.
+  await page.reload();
+  await page.getByRole('button', { name: 'Fix the tree' }).click();
+  assert.deepEqual(JSON.parse(await json.innerText()), expected);
+  assert.equal(await page.locator('#p3 > .fixer [data-fix="join"]').getAttribute('aria-pressed'), 'true');
+  await page.getByRole('button', { name: 'Clear' }).click();
+  assert.equal(await json.innerText(), '(no fixes yet)');
+  // A thread given whole by its dump has no fixer.
+  await page.goto(`${server.url}t/garden-paths/`);
+  assert.equal(await page.getByRole('button', { name: 'Fix the tree' }).count(), 0);
+  assert.deepEqual((page as Page & { errors: string[] }).errors, []);
+});
+
 test('readable with JavaScript off: every comment shown, subtrees still collapse', { skip }, async () => {
   const context = await browser.newContext({ javaScriptEnabled: false });
   const page = await context.newPage();

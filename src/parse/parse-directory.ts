@@ -10,6 +10,7 @@ import { asCachedOutput, readParseCacheEntry, writeParseCacheEntry, type CachedO
 import { defaultWorkers, parseJobs } from './parse-pool.ts';
 import { parserHash } from './parser-hash.ts';
 import { writeAtomic } from './write-atomic.ts';
+import { overridesPath, overridesSuffix } from './overrides-path.ts';
 
 export interface ParseDirectoryOptions {
   threadsDir: string;
@@ -36,19 +37,12 @@ export interface ParseDirectoryResult {
   errors: ParseError[];
 }
 
-export const overridesSuffix = '.fixes.json';
-
 /** The dumps in a folder: every file but dotfiles, READMEs and overrides files. */
 export function listDumps(threadsDir: string): string[] {
   return readdirSync(threadsDir, { withFileTypes: true })
     .filter((e) => e.isFile() && !e.name.startsWith('.') && !e.name.endsWith(overridesSuffix) && !/^readme(\.|$)/i.test(e.name))
     .map((e) => e.name)
     .sort();
-}
-
-/** `threads/foo.txt` → `threads/foo.fixes.json`. */
-export function overridesPath(dump: string): string {
-  return dump.replace(/(\.[^./]+)?$/, overridesSuffix);
 }
 
 const sha256 = (data: string | Uint8Array) => createHash('sha256').update(data).digest('hex');

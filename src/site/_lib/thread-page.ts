@@ -7,6 +7,7 @@ import { renderMarkdown, userLinkRel } from '../../render/render-markdown.ts';
 import { threadShape } from '../../render/thread-shape.ts';
 import { formatName, linkHost } from './load-archive.ts';
 import { threadJsonUrl } from './urls.ts';
+import { overridesPath } from '../../parse/overrides-path.ts';
 
 /** The keys the reader answers to (the help dialog and README list them). */
 export const readerKeys: [string, string][] = [
@@ -44,6 +45,8 @@ export function threadPageBody(thread: Thread, pathPrefix = '/'): string {
 
   const story = thread.text ? `<div class="t story-text">${renderMarkdown(thread.text, { idPrefix: '_story.' })}</div>` : '';
   const overview = overviewSvg(thread.comments, shape);
+  // Threads recovered from a text dump get the fixer (reader.js); the page reads fine without it.
+  const fixable = thread.comments.some((c) => c.confidence && c.lines);
   const keys = readerKeys.map(([key, what]) => `<dt><kbd>${escapeHtml(key)}</kbd></dt><dd>${escapeHtml(what)}</dd>`).join('');
 
   return `<article class="story">
@@ -55,7 +58,8 @@ ${story}
 ${overview ? `<section class="ov" aria-labelledby="_ov"><h2 id="_ov">Overview</h2>\n${overview}\n</section>` : ''}
 <section class="comments" aria-labelledby="_cm">
 <h2 id="_cm">Comments</h2>
-<div class="tools" id="_tools" hidden><button type="button" data-act="expand">Expand all</button> <button type="button" data-act="collapse">Collapse all</button> <button type="button" data-act="keys" aria-haspopup="dialog">Keys <kbd>?</kbd></button></div>
+<div class="tools" id="_tools" hidden><button type="button" data-act="expand">Expand all</button> <button type="button" data-act="collapse">Collapse all</button> <button type="button" data-act="keys" aria-haspopup="dialog">Keys <kbd>?</kbd></button>${fixable ? ' <button type="button" data-act="fix" aria-controls="_fix" aria-expanded="false">Fix the tree</button>' : ''}</div>
+${fixable ? `<section class="fix" id="_fix" aria-labelledby="_fixh" data-file="${escapeHtml(overridesPath(thread.source.file))}" data-thread="${escapeHtml(thread.id)}" hidden><h3 id="_fixh">Fixes</h3><p>Each inferred comment now has buttons: it joins the comment before, it answers another comment, or it is a top-level comment. Your fixes, kept in this browser, go into <code>${escapeHtml(overridesPath(thread.source.file))}</code> beside the dump (add them to what is there); <code>npm run parse</code> applies them.</p><pre class="fix-json"></pre><p><button type="button" data-fix="copy">Copy</button> <button type="button" data-fix="clear">Clear</button></p></section>` : ''}
 ${thread.comments.length ? renderCommentTree(thread.comments, shape, { storyAuthor: thread.author }) : '<p class="none">No comments.</p>'}
 </section>
 <dialog id="_keys" aria-labelledby="_keys_h"><h2 id="_keys_h">Keyboard</h2><dl>${keys}</dl><form method="dialog"><button type="submit">Close</button></form></dialog>`;

@@ -58,8 +58,103 @@
       const act = event.target.closest('button')?.dataset.act;
       if (act === 'expand' || act === 'collapse') for (const el of list) el.open = act === 'expand';
       if (act === 'keys') dialog?.showModal();
+      if (act === 'fix') toggleFixer(event.target.closest('button'));
     });
   }
+
+  // The fixer, on threads recovered from a text dump: corrections in the shape NAME.fixes.json
+  // takes ("merge" lines, "comments": {ID: {"parent": …}}), kept in this browser until cleared.
+  const fix = document.getElementById('_fix');
+  const storeKey = fix && `thread-archive:fixes:${fix.dataset.thread}`;
+  let fixes = { merge: [], comments: {} };
+  try {
+    const saved = storeKey && JSON.parse(localStorage.getItem(storeKey) || 'null');
+    if (saved && Array.isArray(saved.merge) && saved.comments && typeof saved.comments === 'object') fixes = saved;
+  } catch {}
+  const byId = (id) => document.getElementById(id);
+  const parentOf = (el) => {
+    const link = [...el.querySelectorAll(':scope > .nav > a')].find((a) => a.textContent === 'parent');
+    if (!link) return null;
+    let id = link.hash.slice(1);
+    try { id = decodeURIComponent(id); } catch {}
+    return byId(id);
+  };
+  const label = (el) => {
+    const author = el.querySelector(':scope > summary .au')?.textContent || 'unknown';
+    const words = (el.querySelector(':scope > .t')?.textContent || '').trim().replace(/\s+/g, ' ');
+    return `${author}: ${words.length > 50 ? `${words.slice(0, 50)}…` : words}`;
+  };
+  const showFixes = () => {
+    const json = {};
+    if (Object.keys(fixes.comments).length) json.comments = fixes.comments;
+    if (fixes.merge.length) json.merge = [...fixes.merge].sort((a, b) => a - b);
+    fix.querySelector('.fix-json').textContent = Object.keys(json).length ? JSON.stringify(json, null, 2) : '(no fixes yet)';
+    try { localStorage.setItem(storeKey, JSON.stringify(fixes)); } catch {}
+    for (const el of list) {
+      const joined = fixes.merge.includes(Number(el.dataset.l));
+      const join = el.querySelector(':scope > .fixer > [data-fix="join"]');
+      if (join) join.setAttribute('aria-pressed', String(joined));
+      el.classList.toggle('fixed', joined || Object.hasOwn(fixes.comments, el.id));
+    }
+  };
+  const setParent = (el, parent) => {
+    if (parent === undefined) delete fixes.comments[el.id];
+    else fixes.comments[el.id] = { parent };
+    showFixes();
+  };
+  // The parents depth-first order allows: the comment before, that one's ancestors, the story.
+  const fillChoices = (select, el) => {
+    if (select.options.length > 1) return;
+    for (let c = list[index.get(el) - 1], n = 0; c && n < 60; c = parentOf(c), n++) select.add(new Option(`answers ${label(c)}`, c.id));
+    select.add(new Option('is a top-level comment', '\u0000top'));
+  };
+  const addControls = () => {
+    for (const el of list) {
+      if (!el.dataset.l || el.querySelector(':scope > .fixer')) continue;
+      const box = document.createElement('p');
+      box.className = 'fixer';
+      if (index.get(el) > 0) {
+        const join = document.createElement('button');
+        join.type = 'button';
+        join.dataset.fix = 'join';
+        join.textContent = 'joins the comment before';
+        join.addEventListener('click', () => {
+          const line = Number(el.dataset.l);
+          fixes.merge = fixes.merge.includes(line) ? fixes.merge.filter((l) => l !== line) : [...fixes.merge, line];
+          showFixes();
+        });
+        box.append(join, ' ');
+      }
+      const select = document.createElement('select');
+      select.setAttribute('aria-label', 'Which comment it answers');
+      select.add(new Option('answers… (as parsed)', ''));
+      select.addEventListener('focus', () => fillChoices(select, el));
+      select.addEventListener('pointerdown', () => fillChoices(select, el));
+      select.addEventListener('change', () => setParent(el, select.value === '' ? undefined : select.value === '\u0000top' ? null : select.value));
+      box.append(select);
+      el.querySelector(':scope > .nav').after(box);
+    }
+  };
+  function toggleFixer(button) {
+    if (!fix) return;
+    fix.hidden = !fix.hidden;
+    button.setAttribute('aria-expanded', String(!fix.hidden));
+    document.documentElement.classList.toggle('fixing', !fix.hidden);
+    if (!fix.hidden) {
+      addControls();
+      showFixes();
+    }
+  }
+  fix?.addEventListener('click', (event) => {
+    const act = event.target.closest('button')?.dataset.fix;
+    const text = fix.querySelector('.fix-json').textContent;
+    if (act === 'copy') navigator.clipboard?.writeText(text).catch(() => {});
+    if (act === 'clear') {
+      fixes = { merge: [], comments: {} };
+      for (const select of document.querySelectorAll('.fixer select')) select.value = '';
+      showFixes();
+    }
+  });
 
   addEventListener('keydown', (event) => {
     if (event.ctrlKey || event.metaKey || event.altKey || event.defaultPrevented) return;
