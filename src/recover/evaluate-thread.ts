@@ -6,7 +6,7 @@ import { parseDump } from '../parse/parse-dump.ts';
 import { threadToPlainTree } from './thread-to-plain-tree.ts';
 import type { FlatTruth } from './truth-segments.ts';
 import { attachOnTrueCut } from './attach-on-true-cut.ts';
-import { runScoreTree, type TreeScores } from './run-score-tree.ts';
+import { runScoreTree, treeScores, type TreeScores } from './run-score-tree.ts';
 import { addPageLinks } from './hn-page-links.ts';
 
 /**
@@ -15,9 +15,8 @@ import { addPageLinks } from './hn-page-links.ts';
  */
 export type EvalMode = 'plain' | 'hn-copy' | 'hn-page';
 
-type Scores = TreeScores;
 
-export interface EvalRow extends Scores {
+export interface EvalRow extends TreeScores {
   thread: string;
   mode: EvalMode;
   trueComments: number;
@@ -25,11 +24,11 @@ export interface EvalRow extends Scores {
   parentsGivenSegment: number;
   /** Share of parents the attachment finds when handed the true cut (headers too, for hn-copy). */
   parentsGivenTrueCut: number;
-  baselines: Record<'linesFlat' | 'linesChain' | 'trueSegmentsFlat' | 'trueSegmentsChain', Scores>;
+  baselines: Record<'linesFlat' | 'linesChain' | 'trueSegmentsFlat' | 'trueSegmentsChain', TreeScores>;
   /** Time the project's parser took on the flat dump. */
   parseMs: number;
   /** A careful reader's reconstruction of the same plain dump, scored the same way (when one is stored). */
-  reader?: Scores;
+  reader?: TreeScores;
 }
 
 export interface EvalOptions {
@@ -77,15 +76,12 @@ export async function evaluateThread(input: string, mode: EvalMode, toolsDir: st
     const parentsGivenTrueCut = attachOnTrueCut(text, JSON.parse(readFileSync(truth, 'utf8')) as FlatTruth, mode !== 'plain');
     const readerFile = options.readerDir && mode === 'plain' ? join(options.readerDir, `${name}.json`) : undefined;
     const reader = readerFile && existsSync(readerFile) ? runScoreTree(toolsDir, truth, readerFile) : undefined;
-    return { ...score, thread: name, mode, lines: text.length - 1, parseMs, parentsGivenTrueCut, ...(reader ? { reader: pick(reader) } : {}) };
+    return { ...score, thread: name, mode, lines: text.length - 1, parseMs, parentsGivenTrueCut, ...(reader ? { reader: treeScores(reader) } : {}) };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
 }
 
-function pick({ boundaryF1, segments, parents }: Scores): Scores {
-  return { boundaryF1, segments, parents };
-}
 
 /** HN Algolia items, Reddit threads and plain trees: what `flatten-thread.mjs` reads itself. */
 function flattenerReads(file: string): boolean {

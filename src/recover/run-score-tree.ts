@@ -12,3 +12,8 @@ export interface TreeScores {
 export function runScoreTree<T extends TreeScores = TreeScores>(toolsDir: string, truthFile: string, predictedFile: string): T {
   return JSON.parse(execFileSync(process.execPath, [join(toolsDir, 'score-tree.mjs'), truthFile, predictedFile, '--json'], { encoding: 'utf8' })) as T;
 }
+
+/** Just the three figures, from an answer that holds more (precision, recall, baselines, …). */
+export function treeScores({ boundaryF1, segments, parents }: TreeScores): TreeScores {
+  return { boundaryF1, segments, parents };
+}

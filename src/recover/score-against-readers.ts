@@ -2,7 +2,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSy
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { parseDump } from '../parse/parse-dump.ts';
-import { runScoreTree, type TreeScores } from './run-score-tree.ts';
+import { runScoreTree, treeScores, type TreeScores } from './run-score-tree.ts';
 
 export interface ReaderAgreement extends TreeScores {
   /** The dump (a file with no known tree, such as the seed dump). */
@@ -36,8 +36,8 @@ export async function scoreAgainstReaders(dump: string, readerDir: string, tools
     const rows: ReaderAgreement[] = [];
     for (const reader of readers) {
       for (const [scored, file] of [['parser', parsed], ...readers.filter((r) => r !== reader).map((r) => [r, join(readerDir, r)])] as const) {
-        const { boundaryF1, segments, parents } = runScoreTree(toolsDir, join(readerDir, reader), file);
-        rows.push({ dump: basename(dump), reader: label(reader), scored: scored === 'parser' ? scored : label(scored), boundaryF1, segments, parents });
+        const scores = treeScores(runScoreTree(toolsDir, join(readerDir, reader), file));
+        rows.push({ dump: basename(dump), reader: label(reader), scored: scored === 'parser' ? scored : label(scored), ...scores });
       }
     }
     return rows;
