@@ -126,7 +126,7 @@ test('index → thread → collapse a subtree → permalink → quote link → k
   await page.close();
 });
 
-test('fixing a recovered tree: join, move and top-level fixes become NAME.fixes.json text, kept across reloads', { skip }, async () => {
+test('fixing a recovered tree: join, move, top-level and split fixes become NAME.fixes.json text, kept across reloads', { skip }, async () => {
   const page = await newPage();
   await page.goto(`${server.url}t/inferred-parents/`);
   const json = page.locator('#_fix .fix-json');
@@ -149,23 +149,29 @@ test('fixing a recovered tree: join, move and top-level fixes become NAME.fixes.
   await join.click();
 
   // p3 answers p1 instead of p2: the choices are the comment before and its ancestors, then the story.
-  const select = page.locator('#p3 > .fixer select');
+  const select = page.locator('#p3 > .fixer [data-fix="parent"]');
   await select.focus();
   const choices = await select.locator('option').allInnerTexts();
   assert.deepEqual(choices.map((c) => c.replace(/:.*/, '')), ['answers… (as parsed)', 'answers osk', 'answers wren', 'is a top-level comment']);
   await select.selectOption('p1');
   assert.deepEqual(JSON.parse(await json.innerText()), { comments: { p3: { parent: 'p1' } }, merge: [7] });
   // p2 becomes a top-level comment.
-  await page.locator('#p2 > .fixer select').focus();
-  await page.locator('#p2 > .fixer select').selectOption({ label: 'is a top-level comment' });
-  const expected = { comments: { p3: { parent: 'p1' }, p2: { parent: null } }, merge: [7] };
+  await page.locator('#p2 > .fixer [data-fix="parent"]').focus();
+  await page.locator('#p2 > .fixer [data-fix="parent"]').selectOption({ label: 'is a top-level comment' });
+  // p2 (dump lines 3–6) is cut in two at line 5: a "split".
+  const split = page.locator('#p2 > .fixer [data-fix="split"]');
+  assert.deepEqual((await split.locator('option').allInnerTexts()).slice(1), [4, 5, 6].map((l) => `a new comment starts at line ${l}`));
+  await split.selectOption('5');
+  const expected = { comments: { p3: { parent: 'p1' }, p2: { parent: null } }, merge: [7], split: [5] };
   assert.deepEqual(JSON.parse(await json.innerText()), expected);
+  assert.equal(await page.locator('#p3 > .fixer [data-fix="split"]').count(), 0, 'a one-line comment has nothing to split');
 
   // Kept in this browser across a reload, until cleared.
   await page.reload();
   await page.getByRole('button', { name: 'Fix the tree' }).click();
   assert.deepEqual(JSON.parse(await json.innerText()), expected);
   assert.equal(await page.locator('#p3 > .fixer [data-fix="join"]').getAttribute('aria-pressed'), 'true');
+  assert.equal(await split.inputValue(), '5');
   await page.getByRole('button', { name: 'Clear' }).click();
   assert.equal(await json.innerText(), '(no fixes yet)');
   // A thread given whole by its dump has no fixer.

@@ -112,7 +112,7 @@ function openComment(
     const links = quoters.map((q) => `<a href="#${escapeHtml(comments[q]!.id)}">${escapeHtml(comments[q]!.author ?? 'a reply')}</a>`);
     quoted = `<p class="qb">Quoted by ${links.join(', ')}</p>`;
   }
-  // An inferred comment carries its first dump line: the reader's fixer names it in a `merge`.
-  const line = c.confidence && c.lines ? ` data-l="${c.lines[0]}"` : '';
+  // An inferred comment carries its dump lines: the reader's fixer names them in `merge`/`split`.
+  const line = c.confidence && c.lines ? ` data-l="${c.lines[0]}"${c.lines[1] > c.lines[0] ? ` data-last="${c.lines[1]}"` : ''}` : '';
   return `<details class="c${c.deleted ? ' del' : ''}" id="${id}"${line} open><summary>${summary}</summary><div class="t">${body}</div><p class="nav">${nav}</p>${quoted}\n`;
 }

@@ -66,10 +66,11 @@
   // takes ("merge" lines, "comments": {ID: {"parent": …}}), kept in this browser until cleared.
   const fix = document.getElementById('_fix');
   const storeKey = fix && `thread-archive:fixes:${fix.dataset.thread}`;
-  let fixes = { merge: [], comments: {} };
+  const noFixes = () => ({ merge: [], split: [], comments: {} });
+  let fixes = noFixes();
   try {
     const saved = storeKey && JSON.parse(localStorage.getItem(storeKey) || 'null');
-    if (saved && Array.isArray(saved.merge) && saved.comments && typeof saved.comments === 'object') fixes = saved;
+    if (saved && Array.isArray(saved.merge) && saved.comments && typeof saved.comments === 'object') fixes = { ...noFixes(), ...saved };
   } catch {}
   const byId = (id) => document.getElementById(id);
   const parentOf = (el) => {
@@ -87,6 +88,7 @@
   const showFixes = () => {
     const json = {};
     if (Object.keys(fixes.comments).length) json.comments = fixes.comments;
+    if (fixes.split.length) json.split = [...fixes.split].sort((a, b) => a - b);
     if (fixes.merge.length) json.merge = [...fixes.merge].sort((a, b) => a - b);
     fix.querySelector('.fix-json').textContent = Object.keys(json).length ? JSON.stringify(json, null, 2) : '(no fixes yet)';
     try { localStorage.setItem(storeKey, JSON.stringify(fixes)); } catch {}
@@ -94,7 +96,10 @@
       const joined = fixes.merge.includes(Number(el.dataset.l));
       const join = el.querySelector(':scope > .fixer > [data-fix="join"]');
       if (join) join.setAttribute('aria-pressed', String(joined));
-      el.classList.toggle('fixed', joined || Object.hasOwn(fixes.comments, el.id));
+      const split = el.querySelector(':scope > .fixer > [data-fix="split"]');
+      const cut = split && fixes.split.find((l) => l > Number(el.dataset.l) && l <= Number(el.dataset.last));
+      if (split) split.value = cut ? String(cut) : '';
+      el.classList.toggle('fixed', joined || Boolean(cut) || Object.hasOwn(fixes.comments, el.id));
     }
   };
   const setParent = (el, parent) => {
@@ -126,14 +131,38 @@
         box.append(join, ' ');
       }
       const select = document.createElement('select');
+      select.dataset.fix = 'parent';
       select.setAttribute('aria-label', 'Which comment it answers');
       select.add(new Option('answers… (as parsed)', ''));
       select.addEventListener('focus', () => fillChoices(select, el));
       select.addEventListener('pointerdown', () => fillChoices(select, el));
       select.addEventListener('change', () => setParent(el, select.value === '' ? undefined : select.value === '\u0000top' ? null : select.value));
       box.append(select);
+      if (el.dataset.last) box.append(' ', splitChoice(el));
       el.querySelector(':scope > .nav').after(box);
     }
+  };
+  // A comment of several dump lines can be cut at one: each line is named by its first words
+  // when the rendered blocks (list items apart) are one per line, else by its number alone.
+  const splitChoice = (el) => {
+    const first = Number(el.dataset.l);
+    const last = Number(el.dataset.last);
+    const blocks = [];
+    for (const b of el.querySelector(':scope > .t')?.children || []) blocks.push(...(/^(UL|OL)$/.test(b.tagName) ? b.children : [b]));
+    const select = document.createElement('select');
+    select.dataset.fix = 'split';
+    select.setAttribute('aria-label', 'Where a new comment starts inside it');
+    select.add(new Option('one comment (as parsed)', ''));
+    for (let line = first + 1; line <= last; line++) {
+      const words = blocks.length === last - first + 1 ? blocks[line - first].textContent.trim().replace(/\s+/g, ' ') : '';
+      select.add(new Option(`a new comment starts at line ${line}${words ? `: ${words.length > 40 ? `${words.slice(0, 40)}…` : words}` : ''}`, String(line)));
+    }
+    select.addEventListener('change', () => {
+      fixes.split = fixes.split.filter((l) => l <= first || l > last);
+      if (select.value) fixes.split.push(Number(select.value));
+      showFixes();
+    });
+    return select;
   };
   function toggleFixer(button) {
     if (!fix) return;
@@ -150,7 +179,7 @@
     const text = fix.querySelector('.fix-json').textContent;
     if (act === 'copy') navigator.clipboard?.writeText(text).catch(() => {});
     if (act === 'clear') {
-      fixes = { merge: [], comments: {} };
+      fixes = noFixes();
       for (const select of document.querySelectorAll('.fixer select')) select.value = '';
       showFixes();
     }
