@@ -22,11 +22,22 @@
     el.scrollIntoView({ block: 'start' });
   };
 
+  /** The comment a `#id` link points to. */
+  const commentAt = (hash) => {
+    let id = hash.slice(1);
+    try { id = decodeURIComponent(id); } catch {}
+    return id ? document.getElementById(id) : null;
+  };
+  /** A comment's parent, by its "parent" link, not the DOM: browsers flatten nesting deeper than a few hundred. */
+  const parentOf = (el) => {
+    const link = [...el.querySelectorAll(':scope > .nav > a')].find((a) => a.textContent === 'parent');
+    return link ? commentAt(link.hash) : null;
+  };
+  const clip = (text, n) => (text.length > n ? `${text.slice(0, n)}…` : text);
+
   // A link to a comment (permalink, parent, quote, search result) lands on it, opened.
   const showTarget = () => {
-    let id = location.hash.slice(1);
-    try { id = decodeURIComponent(id); } catch {}
-    const el = id && document.getElementById(id);
+    const el = commentAt(location.hash);
     if (!el) return;
     reveal(el);
     el.scrollIntoView({ block: 'start' });
@@ -63,7 +74,7 @@
   }
 
   // The fixer, on threads recovered from a text dump: corrections in the shape NAME.fixes.json
-  // takes ("merge" lines, "comments": {ID: {"parent": …}}), kept in this browser until cleared.
+  // takes ("merge" and "split" lines, "comments": {ID: {"parent": …}}), kept in this browser until cleared.
   const fix = document.getElementById('_fix');
   const storeKey = fix && `thread-archive:fixes:${fix.dataset.thread}`;
   const noFixes = () => ({ merge: [], split: [], comments: {} });
@@ -72,18 +83,10 @@
     const saved = storeKey && JSON.parse(localStorage.getItem(storeKey) || 'null');
     if (saved && Array.isArray(saved.merge) && saved.comments && typeof saved.comments === 'object') fixes = { ...noFixes(), ...saved };
   } catch {}
-  const byId = (id) => document.getElementById(id);
-  const parentOf = (el) => {
-    const link = [...el.querySelectorAll(':scope > .nav > a')].find((a) => a.textContent === 'parent');
-    if (!link) return null;
-    let id = link.hash.slice(1);
-    try { id = decodeURIComponent(id); } catch {}
-    return byId(id);
-  };
   const label = (el) => {
     const author = el.querySelector(':scope > summary .au')?.textContent || 'unknown';
     const words = (el.querySelector(':scope > .t')?.textContent || '').trim().replace(/\s+/g, ' ');
-    return `${author}: ${words.length > 50 ? `${words.slice(0, 50)}…` : words}`;
+    return `${author}: ${clip(words, 50)}`;
   };
   const showFixes = () => {
     const json = {};
@@ -155,7 +158,7 @@
     select.add(new Option('one comment (as parsed)', ''));
     for (let line = first + 1; line <= last; line++) {
       const words = blocks.length === last - first + 1 ? blocks[line - first].textContent.trim().replace(/\s+/g, ' ') : '';
-      select.add(new Option(`a new comment starts at line ${line}${words ? `: ${words.length > 40 ? `${words.slice(0, 40)}…` : words}` : ''}`, String(line)));
+      select.add(new Option(`a new comment starts at line ${line}${words ? `: ${clip(words, 40)}` : ''}`, String(line)));
     }
     select.addEventListener('change', () => {
       fixes.split = fixes.split.filter((l) => l <= first || l > last);
@@ -194,9 +197,8 @@
     if (key === 'j') step(1);
     else if (key === 'k') step(-1);
     else if (key === 'p') {
-      // The "parent" link, not the DOM: browsers flatten nesting deeper than a few hundred.
-      const link = [...current().el.querySelectorAll(':scope > .nav > a')].find((a) => a.textContent === 'parent');
-      if (link) focusComment(document.getElementById(link.hash.slice(1)));
+      const parent = parentOf(current().el);
+      if (parent) focusComment(parent);
     } else if (key === '?') {
       if (!dialog) return;
       if (dialog.open) dialog.close();
