@@ -4,7 +4,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -27,6 +27,8 @@ before(async () => {
   work = mkdtempSync(join(tmpdir(), 'browser-reader-'));
   const threads = join(work, 'threads');
   cpSync(new URL('site-threads/', import.meta.url), threads, { recursive: true });
+  // A recovered thread with a fixes file beside it (kept apart: the site-build test counts site-threads/).
+  cpSync(new URL('fixer-threads/', import.meta.url), threads, { recursive: true });
   writeFileSync(join(threads, 'chain.json'), serializeThread(generateThread({ comments: 5000, shape: 'chain', seed: 5, id: 'chain' })));
   const env: NodeJS.ProcessEnv = { ...process.env, THREADS_DIR: threads, ARCHIVE_DIR: join(work, 'archive'), SITE_DIR: join(work, 'site'), CACHE_DIR: join(work, 'cache'), PATH_PREFIX: prefix };
   delete env.INIT_CWD;
@@ -178,6 +180,41 @@ test('fixing a recovered tree: join, move, top-level and split fixes become NAME
   await page.goto(`${server.url}t/garden-paths/`);
   assert.equal(await page.getByRole('button', { name: 'Fix the tree' }).count(), 0);
   assert.deepEqual((page as Page & { errors: string[] }).errors, []);
+});
+
+test('fixing a tree that has a fixes file: the whole file is offered, a join undoes its split, and it downloads', { skip }, async () => {
+  const page = await browser.newPage({ acceptDownloads: true });
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  await page.goto(`${server.url}t/inferred-fixed/`);
+  const json = page.locator('#_fix .fix-json');
+  await page.getByRole('button', { name: 'Fix the tree' }).click();
+  // inferred-fixed.fixes.json, as applied by the parse (its title and author are on the page).
+  const file = { title: 'Which editor for prose?', comments: { p2: { author: 'osk' } }, split: [7] };
+  assert.deepEqual(JSON.parse(await json.innerText()), file);
+  assert.equal(await page.locator('h1').innerText(), file.title);
+  // p3 starts at line 7 because of the file's split; joining it undoes the split.
+  await page.locator('#p3 > .fixer [data-fix="join"]').click();
+  await page.locator('#p2 > .fixer [data-fix="parent"]').focus();
+  await page.locator('#p2 > .fixer [data-fix="parent"]').selectOption({ label: 'is a top-level comment' });
+  const whole = { title: file.title, comments: { p2: { author: 'osk', parent: null } }, merge: [7] };
+  assert.deepEqual(JSON.parse(await json.innerText()), whole);
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download' }).click()]);
+  assert.equal(download.suggestedFilename(), 'inferred-fixed.fixes.json');
+  assert.equal(readFileSync((await download.path())!, 'utf8'), `${JSON.stringify(whole, null, 2)}\n`);
+  // A fix the file already has is not kept in the browser: here, a stored split of line 7.
+  await page.evaluate(() => localStorage.setItem('thread-archive:fixes:inferred-fixed', JSON.stringify({ merge: [], split: [7], comments: {} })));
+  await page.reload();
+  await page.getByRole('button', { name: 'Fix the tree' }).click();
+  assert.deepEqual(JSON.parse(await json.innerText()), file);
+  assert.deepEqual(JSON.parse((await page.evaluate(() => localStorage.getItem('thread-archive:fixes:inferred-fixed')))!), { merge: [], split: [], comments: {} });
+  assert.equal(await page.locator('#_fix .fixed, .fixed').count(), 0);
+  // Clear forgets the browser's fixes, not the file's.
+  await page.locator('#p3 > .fixer [data-fix="join"]').click();
+  await page.getByRole('button', { name: 'Clear' }).click();
+  assert.deepEqual(JSON.parse(await json.innerText()), file);
+  assert.deepEqual(errors, []);
+  await page.close();
 });
 
 test('readable with JavaScript off: every comment shown, subtrees still collapse', { skip }, async () => {

@@ -28,6 +28,19 @@ test('moving a comment takes its replies along and keeps depth-first order', asy
   assert.deepEqual(threadProblems(thread), []);
 });
 
+test('the thread records the fixes applied, as the file gives them, and only those', async () => {
+  const text = '{"comments": {"b": {"parent": null, "author": "ann"}}, "split": [4], "merge": [2, 9]}';
+  const overrides = readOverrides(text, 't.fixes.json');
+  const [fixed] = await parseDump(bytes(tree()), 't.json', { overrides, overridesFile: 't.fixes.json' });
+  assert.deepEqual(fixed!.source.fixes, JSON.parse(text));
+  assert.deepEqual(threadProblems(fixed), []);
+  // A thread JSON dump that carries another archive's record keeps none of it without a file.
+  const [plain] = await parseDump(bytes({ ...tree(), source: { format: 'thread-json', file: 'x.json', fixes: { title: 'Old' } } }), 't.json');
+  assert.equal(plain!.source.fixes, undefined);
+  const [empty] = await parseDump(bytes(tree()), 't.json', { overrides: readOverrides('{}', 't.fixes.json') });
+  assert.equal(empty!.source.fixes, undefined);
+});
+
 test('overrides that make a cycle or name unknown comments are errors naming the file', async () => {
   const cycle = readOverrides('{"comments": {"a": {"parent": "c"}}}', 't.fixes.json');
   await assert.rejects(parseDump(bytes(tree()), 't.json', { overrides: cycle, overridesFile: 't.fixes.json' }), /t\.fixes\.json: overrides make a cycle/);

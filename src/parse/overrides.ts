@@ -1,29 +1,8 @@
 import { ParseError } from '../util/parse-error.ts';
-import type { Comment } from '../thread/types.ts';
+import type { Overrides } from '../thread/types.ts';
 
-/**
- * A user's corrections to a parsed thread, kept in `NAME.fixes.json` beside the dump
- * `NAME.ext` so that re-parsing never loses them:
- *
- *     {
- *       "title": "A better title",
- *       "url": "https://example.com/story",
- *       "comments": { "c-1a2b3c4d": { "parent": "c-5e6f7a8b", "author": "ann" } },
- *       "split": [42],
- *       "merge": [57]
- *     }
- *
- * `comments` edits fields of comments by id (`parent` moves a comment and its replies);
- * `split` and `merge` name dump lines (text dumps): a comment starts at each `split` line,
- * and a `merge` line continues the comment before it.
- */
-export interface Overrides {
-  title?: string;
-  url?: string;
-  comments?: Record<string, Partial<Pick<Comment, 'parent' | 'author' | 'text' | 'time'>> & { deleted?: boolean }>;
-  split?: number[];
-  merge?: number[];
-}
+/** A user's corrections to a parsed thread (`NAME.fixes.json`); the type lives with the thread format. */
+export type { Overrides };
 
 const commentKeys = new Set(['parent', 'author', 'text', 'time', 'deleted']);
 

@@ -50,6 +50,8 @@ export async function parseDump(bytes: Uint8Array, file: string, options: ParseD
     let thread = finish(draft, id, importer.format, file);
     if (drafts.length === 1 && options.overrides) {
       thread = applyOverrides(thread, options.overrides, options.overridesFile ?? `${file} overrides`);
+      // Recorded, so that the reader's fixer can offer the whole file: these and the new ones.
+      if (Object.keys(options.overrides).length > 0) thread.source = { ...thread.source, fixes: options.overrides };
     }
     thread.comments = linkQuotes(thread.comments);
     const problems = threadProblems(thread);
@@ -61,7 +63,7 @@ export async function parseDump(bytes: Uint8Array, file: string, options: ParseD
 }
 
 function finish(draft: ThreadDraft, id: string, format: Thread['source']['format'], file: string): Thread {
-  const { id: _id, source, comments, ...rest } = draft;
+  const { id: _id, source: { fixes: _fixes, ...source } = {}, comments, ...rest } = draft;
   const seen = new Set<string>();
   for (const c of comments) {
     if (seen.has(c.id)) throw new ParseError(file, `two comments have the same id "${c.id}"`);

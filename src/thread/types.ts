@@ -56,6 +56,30 @@ export interface Comment {
   evidence?: string[];
 }
 
+/**
+ * A user's corrections to a parsed thread, kept in `NAME.fixes.json` beside the dump
+ * `NAME.ext` so that re-parsing never loses them:
+ *
+ *     {
+ *       "title": "A better title",
+ *       "url": "https://example.com/story",
+ *       "comments": { "c-1a2b3c4d": { "parent": "c-5e6f7a8b", "author": "ann" } },
+ *       "split": [42],
+ *       "merge": [57]
+ *     }
+ *
+ * `comments` edits fields of comments by id (`parent` moves a comment and its replies);
+ * `split` and `merge` name dump lines (text dumps): a comment starts at each `split` line,
+ * and a `merge` line continues the comment before it.
+ */
+export interface Overrides {
+  title?: string;
+  url?: string;
+  comments?: Record<string, Partial<Pick<Comment, 'parent' | 'author' | 'text' | 'time'>> & { deleted?: boolean }>;
+  split?: number[];
+  merge?: number[];
+}
+
 export interface Thread {
   /** The format version. */
   version: 1;
@@ -69,6 +93,8 @@ export interface Thread {
     file: string;
     /** Comments the source lists but did not include (Reddit's "more" stubs). */
     missing?: number;
+    /** The corrections applied from `NAME.fixes.json` beside the dump, as that file gives them. */
+    fixes?: Overrides;
   };
   /** The story itself, where the source has one. */
   author?: string;

@@ -74,26 +74,48 @@
   }
 
   // The fixer, on threads recovered from a text dump: corrections in the shape NAME.fixes.json
-  // takes ("merge" and "split" lines, "comments": {ID: {"parent": …}}), kept in this browser until cleared.
+  // takes ("merge" and "split" lines, "comments": {ID: {"parent": …}}), kept in this browser until
+  // cleared or until the file has them. What it shows is the whole file: the fixes the page was
+  // built with (data-base) and these, a join undoing a split and a split undoing a join.
   const fix = document.getElementById('_fix');
   const storeKey = fix && `thread-archive:fixes:${fix.dataset.thread}`;
   const noFixes = () => ({ merge: [], split: [], comments: {} });
+  let base = {};
   let fixes = noFixes();
   try {
+    base = JSON.parse(fix?.dataset.base || '{}');
     const saved = storeKey && JSON.parse(localStorage.getItem(storeKey) || 'null');
     if (saved && Array.isArray(saved.merge) && saved.comments && typeof saved.comments === 'object') fixes = { ...noFixes(), ...saved };
   } catch {}
+  const has = (lines, l) => Boolean(lines?.includes(l));
+  // Fixes the file already has (it was saved and parsed again) need no keeping here.
+  fixes.merge = fixes.merge.filter((l) => !has(base.merge, l) || has(base.split, l));
+  fixes.split = fixes.split.filter((l) => !has(base.split, l) || has(base.merge, l));
+  for (const [id, edit] of Object.entries(fixes.comments)) {
+    if (base.comments && Object.hasOwn(base.comments, id) && base.comments[id].parent === edit.parent) delete fixes.comments[id];
+  }
+  const wholeFile = () => {
+    const { comments: baseComments, split: baseSplit, merge: baseMerge, ...json } = base;
+    const comments = { ...baseComments };
+    for (const [id, edit] of Object.entries(fixes.comments)) comments[id] = { ...comments[id], ...edit };
+    if (Object.keys(comments).length) json.comments = comments;
+    const lines = (theirs, mine, undone) => [...new Set([...(theirs || []), ...mine])].filter((l) => !undone.includes(l)).sort((a, b) => a - b);
+    const split = lines(baseSplit, fixes.split, fixes.merge);
+    const merge = lines(baseMerge, fixes.merge, fixes.split);
+    if (split.length) json.split = split;
+    if (merge.length) json.merge = merge;
+    return json;
+  };
   const label = (el) => {
     const author = el.querySelector(':scope > summary .au')?.textContent || 'unknown';
     const words = (el.querySelector(':scope > .t')?.textContent || '').trim().replace(/\s+/g, ' ');
     return `${author}: ${clip(words, 50)}`;
   };
   const showFixes = () => {
-    const json = {};
-    if (Object.keys(fixes.comments).length) json.comments = fixes.comments;
-    if (fixes.split.length) json.split = [...fixes.split].sort((a, b) => a - b);
-    if (fixes.merge.length) json.merge = [...fixes.merge].sort((a, b) => a - b);
-    fix.querySelector('.fix-json').textContent = Object.keys(json).length ? JSON.stringify(json, null, 2) : '(no fixes yet)';
+    const json = wholeFile();
+    const empty = Object.keys(json).length === 0;
+    fix.querySelector('.fix-json').textContent = empty ? '(no fixes yet)' : JSON.stringify(json, null, 2);
+    for (const button of fix.querySelectorAll('[data-fix="download"], [data-fix="copy"]')) button.disabled = empty;
     try { localStorage.setItem(storeKey, JSON.stringify(fixes)); } catch {}
     for (const el of list) {
       const joined = fixes.merge.includes(Number(el.dataset.l));
@@ -181,6 +203,13 @@
     const act = event.target.closest('button')?.dataset.fix;
     const text = fix.querySelector('.fix-json').textContent;
     if (act === 'copy') navigator.clipboard?.writeText(text).catch(() => {});
+    if (act === 'download') {
+      const link = document.createElement('a');
+      link.href = URL.createObjectURL(new Blob([`${text}\n`], { type: 'application/json' }));
+      link.download = fix.dataset.file;
+      link.click();
+      setTimeout(() => URL.revokeObjectURL(link.href), 1000);
+    }
     if (act === 'clear') {
       fixes = noFixes();
       for (const select of document.querySelectorAll('.fixer select')) select.value = '';
