@@ -25,7 +25,7 @@ import { truthParents, truthSegments, type FlatTruth } from '../src/recover/trut
 const root = fileURLToPath(new URL('../', import.meta.url));
 const shared = process.env.SHARED_DIR ?? join(root, '../shared');
 // For cross-validation and ablations (scripts/cv-recover.ts): FIT_EXCLUDE leaves out threads (file
-// names, comma-separated), FIT_DROP leaves out cues (feature names: their weights stay 0),
+// names, comma-separated) and FIT_INCLUDE adds held-out ones (to try fitting on them), FIT_DROP leaves out cues (feature names: their weights stay 0),
 // FIT_THRESHOLD fixes the cut's threshold instead of choosing it, FIT_OUT writes the weights as
 // JSON to that file instead of rewriting src/recover/weights.ts, FIT_BOUNDARY_L2 and
 // FIT_ATTACH_L2 set the L2 penalties (default 0.002 each; 0.0005 measured within noise in
@@ -33,7 +33,8 @@ const shared = process.env.SHARED_DIR ?? join(root, '../shared');
 const listed = (name: string) => new Set((process.env[name] ?? '').split(',').filter(Boolean));
 const excluded = listed('FIT_EXCLUDE');
 const dropped = listed('FIT_DROP');
-const threads = evalThreads(shared).filter((t) => usedForFitting(t) && !excluded.has(basename(t)));
+const included = listed('FIT_INCLUDE');
+const threads = evalThreads(shared).filter((t) => (usedForFitting(t) || included.has(basename(t))) && !excluded.has(basename(t)));
 
 const boundaryData: { x: Float64Array; y: number; wt: number }[] = [];
 /** Each training dump's lines and true comment starts, to choose the decision threshold. */
