@@ -138,6 +138,11 @@ test('fixing a recovered tree: join, move, top-level and split fixes become NAME
   assert.equal(await page.locator('#_fix').isVisible(), true);
   assert.match((await page.locator('#_fix').innerText()), /inferred-parents\.fixes\.json/);
   assert.equal(await json.innerText(), '(no fixes yet)');
+  // What to check first: the least sure cuts and parents, least sure first, each a link to its comment.
+  const doubts = page.locator('#_fix .doubts a');
+  assert.deepEqual(await doubts.evaluateAll((links) => links.map((a) => a.getAttribute('href'))), ['#p3', '#p3', '#p1', '#p2', '#p1', '#p2']);
+  assert.equal(await page.locator('#_fix .doubts li').first().innerText(), 'wren, line 7: 55% sure of what it answers');
+  assert.equal(await page.locator('#_fix .doubts li').nth(1).innerText(), 'wren, line 7: 80% sure of where it starts and ends');
   // The first comment has nothing before it to join.
   assert.equal(await page.locator('#p1 > .fixer [data-fix="join"]').count(), 0);
 

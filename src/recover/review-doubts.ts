@@ -1,4 +1,4 @@
-import type { Thread } from '../thread/types.ts';
+import type { Comment, Thread } from '../thread/types.ts';
 
 /**
  * The least sure inferences of a thread recovered from a text dump, as lines a person can act
@@ -13,40 +13,49 @@ import type { Thread } from '../thread/types.ts';
  */
 export function reviewDoubts(thread: Thread, limit = 10): string[] {
   const byId = new Map(thread.comments.map((c) => [c.id, c]));
-  type Doubt = { sure: number; order: number; text: string };
-  const cuts: Doubt[] = [];
-  const parents: Doubt[] = [];
-  thread.comments.forEach((c, order) => {
-    if (!c.confidence || !c.lines) return;
-    const [first, last] = c.lines;
-    const where = lineRange(c.lines);
-    const { boundary, parent } = c.confidence;
-    if (boundary < 1) {
+  return leastSure(thread, limit).map(({ kind, comment: c, sure }) => {
+    const [first, last] = c.lines!;
+    const where = lineRange(c.lines!);
+    if (kind === 'cut') {
       const inside = first < last ? `, or "split": [N] to cut it at line N (${first + 1}–${last})` : '';
-      cuts.push({
-        sure: boundary,
-        order,
-        text: `${where} (${c.id}): ${percent(boundary)} sure of where this comment starts and ends; "merge": [${first}] joins it to the comment before${inside}`,
-      });
+      return `${where} (${c.id}): ${percent(sure)} sure of where this comment starts and ends; "merge": [${first}] joins it to the comment before${inside}`;
     }
-    if (parent < 1) {
-      const up = c.parent ? byId.get(c.parent) : undefined;
-      const answers = up?.lines ? `the comment at ${lineRange(up.lines)} (${up.id})` : 'the story';
-      const cues = c.evidence?.length ? ` (cues: ${c.evidence.join(', ')})` : '';
-      parents.push({
-        sure: parent,
-        order,
-        text: `${where} (${c.id}): ${percent(parent)} sure it answers ${answers}${cues}; "comments": {"${c.id}": {"parent": "ID"}} moves it (null: top level)`,
-      });
-    }
+    const up = c.parent ? byId.get(c.parent) : undefined;
+    const answers = up?.lines ? `the comment at ${lineRange(up.lines)} (${up.id})` : 'the story';
+    const cues = c.evidence?.length ? ` (cues: ${c.evidence.join(', ')})` : '';
+    return `${where} (${c.id}): ${percent(sure)} sure it answers ${answers}${cues}; "comments": {"${c.id}": {"parent": "ID"}} moves it (null: top level)`;
   });
-  const leastSure = (a: Doubt, b: Doubt) => a.sure - b.sure || a.order - b.order;
-  cuts.sort(leastSure);
-  parents.sort(leastSure);
+}
+
+/** One doubt: a recovered comment's cut or parent, and how sure the parser is of it. */
+export interface Doubt {
+  kind: 'cut' | 'parent';
+  comment: Comment;
+  sure: number;
+}
+
+/**
+ * The least sure cuts and parents of a recovered thread, least sure first (see `reviewDoubts`).
+ * Checking comments in this order helps: on the held-out eval threads, checking a quarter of the
+ * comments' cuts and then their parents this way takes parents from 0.29 to 0.52, against 0.45
+ * in a random order (`npm run review-gain`).
+ */
+export function leastSure(thread: Thread, limit = 10): Doubt[] {
+  const cuts: (Doubt & { order: number })[] = [];
+  const parents: (Doubt & { order: number })[] = [];
+  thread.comments.forEach((comment, order) => {
+    if (!comment.confidence || !comment.lines) return;
+    const { boundary, parent } = comment.confidence;
+    if (boundary < 1) cuts.push({ kind: 'cut', comment, sure: boundary, order });
+    if (parent < 1) parents.push({ kind: 'parent', comment, sure: parent, order });
+  });
+  const bySure = (a: { sure: number; order: number }, b: { sure: number; order: number }) => a.sure - b.sure || a.order - b.order;
+  cuts.sort(bySure);
+  parents.sort(bySure);
   const cutCount = Math.min(cuts.length, Math.max(Math.ceil(limit / 2), limit - parents.length));
   const chosen = [...cuts.slice(0, cutCount), ...parents.slice(0, limit - cutCount)];
-  return chosen.sort(leastSure).map((d) => d.text);
+  return chosen.sort(bySure).map(({ kind, comment, sure }) => ({ kind, comment, sure }));
 }
 
 const percent = (x: number) => `${Math.round(x * 100)}%`;
-const lineRange = ([first, last]: readonly [number, number]) => (first === last ? `line ${first}` : `lines ${first}–${last}`);
+export const lineRange = ([first, last]: readonly [number, number]) => (first === last ? `line ${first}` : `lines ${first}–${last}`);

@@ -7,30 +7,33 @@ import { layout } from './layout.ts';
 import type { SiteConfig } from './site-config.ts';
 import { threadPageBody } from './thread-page.ts';
 
-/** The files whose code decides a thread page's body: a change to any of them renders anew. */
-const rendererFiles = [
-  '../../render/escape-html.ts',
-  '../../render/format-time.ts',
-  '../../render/overview-svg.ts',
-  '../../render/render-comment-tree.ts',
-  '../../render/render-markdown.ts',
-  '../../render/thread-shape.ts',
-  '../../quotes/normalize-for-match.ts',
-  './thread-page.ts',
-  './thread-body-cache.ts',
-  './load-archive.ts',
-  './urls.ts',
-  '../../../package-lock.json',
-];
-
+/**
+ * The renderer's version: a hash of the code that decides a thread page's body (thread-page.ts
+ * and every module of ours it imports, followed import by import; type-only imports change
+ * nothing) and of package-lock.json (the libraries'). A change to any of them renders anew.
+ */
 let version: string | undefined;
 function rendererVersion(): string {
   if (version === undefined) {
     const hash = createHash('sha256');
-    for (const file of rendererFiles) hash.update(readFileSync(new URL(file, import.meta.url)));
+    for (const file of [...rendererFiles(), new URL('../../../package-lock.json', import.meta.url)]) hash.update(readFileSync(file));
     version = hash.digest('hex');
   }
   return version;
+}
+
+/** thread-page.ts, this file and the modules of ours they import at run time, in a stable order. */
+export function rendererFiles(): URL[] {
+  const seen = new Map<string, URL>();
+  const todo = [new URL('./thread-page.ts', import.meta.url), new URL('./thread-body-cache.ts', import.meta.url)];
+  while (todo.length > 0) {
+    const url = todo.pop()!;
+    if (seen.has(url.href)) continue;
+    seen.set(url.href, url);
+    const source = readFileSync(url, 'utf8');
+    for (const [, spec] of source.matchAll(/^(?:import|export)\s+(?!type\b)[^'"]*?from\s+'(\.[^']+)'/gm)) todo.push(new URL(spec!, url));
+  }
+  return [...seen.keys()].sort().map((href) => seen.get(href)!);
 }
 
 /** What a thread page needs of the site. */

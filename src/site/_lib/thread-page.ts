@@ -1,3 +1,4 @@
+import { leastSure, lineRange } from '../../recover/review-doubts.ts';
 import type { Thread } from '../../thread/types.ts';
 import { escapeHtml } from '../../render/escape-html.ts';
 import { formatTime } from '../../render/format-time.ts';
@@ -47,6 +48,12 @@ export function threadPageBody(thread: Thread, pathPrefix = '/'): string {
   const overview = overviewSvg(thread.comments, shape);
   // Threads recovered from a text dump get the fixer (reader.js); the page reads fine without it.
   const fixable = thread.comments.some((c) => c.confidence && c.lines);
+  // What to check first: the least sure cuts and parents, as `parse --review` lists them.
+  const doubtItems = fixable ? leastSure(thread).map(({ kind, comment: c, sure }) => {
+    const what = kind === 'cut' ? 'of where it starts and ends' : 'of what it answers';
+    return `<li><a href="#${escapeHtml(c.id)}">${escapeHtml(c.author ?? 'unknown')}, ${lineRange(c.lines!)}</a>: ${Math.round(sure * 100)}% sure ${what}</li>`;
+  }) : [];
+  const doubts = doubtItems.length ? `<p>Check these first, least sure first:</p><ol class="doubts">${doubtItems.join('')}</ol>` : '';
   const keys = readerKeys.map(([key, what]) => `<dt><kbd>${escapeHtml(key)}</kbd></dt><dd>${escapeHtml(what)}</dd>`).join('');
 
   return `<article class="story">
@@ -59,7 +66,7 @@ ${overview ? `<section class="ov" aria-labelledby="_ov"><h2 id="_ov">Overview</h
 <section class="comments" aria-labelledby="_cm">
 <h2 id="_cm">Comments</h2>
 <div class="tools" id="_tools" hidden><button type="button" data-act="expand">Expand all</button> <button type="button" data-act="collapse">Collapse all</button> <button type="button" data-act="keys" aria-haspopup="dialog">Keys <kbd>?</kbd></button>${fixable ? ' <button type="button" data-act="fix" aria-controls="_fix" aria-expanded="false">Fix the tree</button>' : ''}</div>
-${fixable ? `<section class="fix" id="_fix" aria-labelledby="_fixh" data-file="${escapeHtml(overridesPath(thread.source.file))}" data-thread="${escapeHtml(thread.id)}" data-base="${escapeHtml(JSON.stringify(thread.source.fixes ?? {}))}" hidden><h3 id="_fixh">Fixes</h3><p>Each inferred comment now has controls: it joins the comment before, it answers another comment or none (top level), or a new comment starts inside it. Below is the whole of <code>${escapeHtml(overridesPath(thread.source.file))}</code>: ${thread.source.fixes ? 'the fixes this page was built with and' : ''} your fixes, kept in this browser until the file has them. Save it beside the dump in place of that file; <code>npm run parse</code> applies it.</p><pre class="fix-json"></pre><p><button type="button" data-fix="download">Download</button> <button type="button" data-fix="copy">Copy</button> <button type="button" data-fix="clear">Clear</button></p></section>` : ''}
+${fixable ? `<section class="fix" id="_fix" aria-labelledby="_fixh" data-file="${escapeHtml(overridesPath(thread.source.file))}" data-thread="${escapeHtml(thread.id)}" data-base="${escapeHtml(JSON.stringify(thread.source.fixes ?? {}))}" hidden><h3 id="_fixh">Fixes</h3><p>Each inferred comment now has controls: it joins the comment before, it answers another comment or none (top level), or a new comment starts inside it. Below is the whole of <code>${escapeHtml(overridesPath(thread.source.file))}</code>: ${thread.source.fixes ? 'the fixes this page was built with and' : ''} your fixes, kept in this browser until the file has them. Save it beside the dump in place of that file; <code>npm run parse</code> applies it.</p>${doubts}<pre class="fix-json"></pre><p><button type="button" data-fix="download">Download</button> <button type="button" data-fix="copy">Copy</button> <button type="button" data-fix="clear">Clear</button></p></section>` : ''}
 ${thread.comments.length ? renderCommentTree(thread.comments, shape, { storyAuthor: thread.author }) : '<p class="none">No comments.</p>'}
 </section>
 <dialog id="_keys" aria-labelledby="_keys_h"><h2 id="_keys_h">Keyboard</h2><dl>${keys}</dl><form method="dialog"><button type="submit">Close</button></form></dialog>`;
