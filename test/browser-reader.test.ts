@@ -153,15 +153,15 @@ test('fixing a recovered tree: join, move, top-level and split fixes become NAME
   assert.equal(await join.getAttribute('aria-pressed'), 'true');
   await join.click();
   assert.equal(await json.innerText(), '(no fixes yet)');
-  await join.click();
 
-  // p3 answers p1 instead of p2: the choices are the comment before and its ancestors, then the story.
+  // p3 answers p1 instead of p2: the choices are the comment before and its ancestors, then the
+  // story. Fixes name comments by their first dump line ("line 7"), which a join or split leaves alone.
   const select = page.locator('#p3 > .fixer [data-fix="parent"]');
   await select.focus();
   const choices = await select.locator('option').allInnerTexts();
   assert.deepEqual(choices.map((c) => c.replace(/:.*/, '')), ['answers… (as parsed)', 'answers osk', 'answers wren', 'is a top-level comment']);
   await select.selectOption('p1');
-  assert.deepEqual(JSON.parse(await json.innerText()), { comments: { p3: { parent: 'p1' } }, merge: [7] });
+  assert.deepEqual(JSON.parse(await json.innerText()), { comments: { 'line 7': { parent: 'line 1' } } });
   // p2 becomes a top-level comment.
   await page.locator('#p2 > .fixer [data-fix="parent"]').focus();
   await page.locator('#p2 > .fixer [data-fix="parent"]').selectOption({ label: 'is a top-level comment' });
@@ -169,9 +169,12 @@ test('fixing a recovered tree: join, move, top-level and split fixes become NAME
   const split = page.locator('#p2 > .fixer [data-fix="split"]');
   assert.deepEqual((await split.locator('option').allInnerTexts()).slice(1), [4, 5, 6].map((l) => `a new comment starts at line ${l}`));
   await split.selectOption('5');
-  const expected = { comments: { p3: { parent: 'p1' }, p2: { parent: null } }, merge: [7], split: [5] };
-  assert.deepEqual(JSON.parse(await json.innerText()), expected);
+  assert.deepEqual(JSON.parse(await json.innerText()), { comments: { 'line 7': { parent: 'line 1' }, 'line 3': { parent: null } }, split: [5] });
   assert.equal(await page.locator('#p3 > .fixer [data-fix="split"]').count(), 0, 'a one-line comment has nothing to split');
+  // Joining p3 after all: a joined comment answers nothing of its own (its line would name p2).
+  await join.click();
+  const expected = { comments: { 'line 3': { parent: null } }, split: [5], merge: [7] };
+  assert.deepEqual(JSON.parse(await json.innerText()), expected);
 
   // Kept in this browser across a reload, until cleared.
   await page.reload();
@@ -194,19 +197,28 @@ test('fixing a tree that has a fixes file: the whole file is offered, a join und
   await page.goto(`${server.url}t/inferred-fixed/`);
   const json = page.locator('#_fix .fix-json');
   await page.getByRole('button', { name: 'Fix the tree' }).click();
-  // inferred-fixed.fixes.json, as applied by the parse (its title and author are on the page).
-  const file = { title: 'Which editor for prose?', comments: { p2: { author: 'osk' } }, split: [7] };
+  // inferred-fixed.fixes.json, as applied by the parse (its title and author are on the page),
+  // its comment named by the first dump line instead of the id.
+  const file = { title: 'Which editor for prose?', comments: { 'line 3': { author: 'osk' } }, split: [7] };
   assert.deepEqual(JSON.parse(await json.innerText()), file);
   assert.equal(await page.locator('h1').innerText(), file.title);
   // p3 starts at line 7 because of the file's split; joining it undoes the split.
   await page.locator('#p3 > .fixer [data-fix="join"]').click();
   await page.locator('#p2 > .fixer [data-fix="parent"]').focus();
   await page.locator('#p2 > .fixer [data-fix="parent"]').selectOption({ label: 'is a top-level comment' });
-  const whole = { title: file.title, comments: { p2: { author: 'osk', parent: null } }, merge: [7] };
+  const whole = { title: file.title, comments: { 'line 3': { author: 'osk', parent: null } }, merge: [7] };
   assert.deepEqual(JSON.parse(await json.innerText()), whole);
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download' }).click()]);
   assert.equal(download.suggestedFilename(), 'inferred-fixed.fixes.json');
   assert.equal(readFileSync((await download.path())!, 'utf8'), `${JSON.stringify(whole, null, 2)}\n`);
+  // Saved beside the dump in place of the old file, it parses: p2 is now at top level.
+  const again = join(work, 'fixed-again');
+  cpSync(new URL('fixer-threads/', import.meta.url), again, { recursive: true });
+  await download.saveAs(join(again, 'inferred-fixed.fixes.json'));
+  const parsed = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/parse.ts', join(again, 'inferred-fixed.json'), '-o', join(again, 'out.json')], { cwd: projectDir, encoding: 'utf8' });
+  assert.equal(parsed.status, 0, parsed.stderr);
+  const out = JSON.parse(readFileSync(join(again, 'out.json'), 'utf8')) as { comments: { id: string; parent: string | null; author?: string }[] };
+  assert.deepEqual(out.comments.find((c) => c.id === 'p2'), { ...out.comments.find((c) => c.id === 'p2'), parent: null, author: 'osk' });
   // A fix the file already has is not kept in the browser: here, a stored split of line 7.
   await page.evaluate(() => localStorage.setItem('thread-archive:fixes:inferred-fixed', JSON.stringify({ merge: [], split: [7], comments: {} })));
   await page.reload();

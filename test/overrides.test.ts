@@ -41,6 +41,35 @@ test('the thread records the fixes applied, as the file gives them, and only tho
   assert.equal(empty!.source.fixes, undefined);
 });
 
+test('in a text dump "line N" names the comment holding that line, so a move survives the split that changes its ids', async () => {
+  const dump = new TextEncoder().encode(
+    [
+      'I switched our team to trunk-based development last year and it went fine.',
+      'How did you handle half-finished features?',
+      'Feature flags, mostly. We kept them short-lived.',
+      'Also code review got faster because changes were smaller.',
+      'Did the flags pile up?',
+    ].join('\n\n') + '\n',
+  );
+  const [before] = await parseDump(dump, 't.txt');
+  const flags = before!.comments.find((c) => c.lines![0] === 5)!;
+  assert.deepEqual(flags.lines, [5, 7], 'the parser joins lines 5 and 7: the case this test needs');
+  // Split line 7 off, put it at top level, and hang line 9 under line 5: by id, the last would fail.
+  const byLine = readOverrides('{"split": [7], "comments": {"line 9": {"parent": "line 5"}, "line 7": {"parent": null}}}', 't.fixes.json');
+  const [after] = await parseDump(dump, 't.txt', { overrides: byLine, overridesFile: 't.fixes.json' });
+  const at = (line: number) => after!.comments.find((c) => c.lines![0] === line)!;
+  assert.equal(at(9).parent, at(5).id);
+  assert.notEqual(at(5).id, flags.id, 'the split changed its id');
+  assert.equal(at(7).parent, null);
+  const byId = readOverrides(`{"split": [7], "comments": {"line 9": {"parent": "${flags.id}"}}}`, 't.fixes.json');
+  await assert.rejects(parseDump(dump, 't.txt', { overrides: byId, overridesFile: 't.fixes.json' }), /t\.fixes\.json: overrides move "line 9" under "c-[0-9a-f]+", which is not in the thread/);
+  // A line in no comment, and one comment named twice, are errors naming the file.
+  const blank = readOverrides('{"comments": {"line 2": {"parent": null}}}', 't.fixes.json');
+  await assert.rejects(parseDump(dump, 't.txt', { overrides: blank, overridesFile: 't.fixes.json' }), /t\.fixes\.json: overrides name "line 2", which is in no comment's lines/);
+  const twice = readOverrides(`{"comments": {"line 3": {"parent": null}, "${at(3).id}": {"author": "x"}}}`, 't.fixes.json');
+  await assert.rejects(parseDump(dump, 't.txt', { overrides: twice, overridesFile: 't.fixes.json' }), /overrides name one comment twice: "line 3" and "c-[0-9a-f]+"/);
+});
+
 test('overrides that make a cycle or name unknown comments are errors naming the file', async () => {
   const cycle = readOverrides('{"comments": {"a": {"parent": "c"}}}', 't.fixes.json');
   await assert.rejects(parseDump(bytes(tree()), 't.json', { overrides: cycle, overridesFile: 't.fixes.json' }), /t\.fixes\.json: overrides make a cycle/);

@@ -162,13 +162,13 @@ test('--review lists the least sure inferences of a text dump with their fixes; 
   // Every doubtful cut is listed with the merge line that would undo it, and parents with their fix.
   const doubtful = thread.comments.filter((c) => c.confidence.boundary < 1);
   for (const c of doubtful) assert.ok(lines.some((l) => l.includes(`(${c.id})`) && l.includes(`"merge": [${c.lines[0]}]`)), `${c.id} listed`);
-  assert.ok(lines.some((l) => /"comments": \{"c-[0-9a-f]+": \{"parent": "ID"\}\}/.test(l)));
+  assert.ok(lines.some((l) => /"comments": \{"line \d+": \{"parent": "line N"\}\}/.test(l)));
   // Cuts are not crowded out by parents, whose confidences run lower.
   const { reviewDoubts } = await import('../src/recover/review-doubts.ts');
   const many = { ...thread, comments: Array.from({ length: 30 }, (_, k) => ({ id: `c-${k}`, parent: null, text: 'x', lines: [k + 1, k + 1] as [number, number], confidence: { boundary: 0.6 + k / 100, parent: 0.2 + k / 100 } })) };
   const listed = reviewDoubts(many as never, 10);
   assert.equal(listed.filter((l) => l.includes('"merge"')).length, 5, listed.join('\n'));
-  assert.equal(listed.filter((l) => l.includes('"parent": "ID"')).length, 5, listed.join('\n'));
+  assert.equal(listed.filter((l) => l.includes('"parent": "line N"')).length, 5, listed.join('\n'));
   assert.ok(listed.some((l) => l.startsWith('line 1 (c-0): 60% sure of where')), 'the least sure cut comes first among cuts');
   // The quote settles the last comment's parent: the comment it quotes, and not doubted much.
   const quoted = thread.comments.find((c) => c.lines[0] === 3)!;

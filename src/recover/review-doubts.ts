@@ -3,7 +3,7 @@ import type { Comment, Thread } from '../thread/types.ts';
 /**
  * The least sure inferences of a thread recovered from a text dump, as lines a person can act
  * on: each names the comment (its dump lines and id), how sure the parser is, and the fix that
- * would change it in `NAME.fixes.json` (`merge`/`split` lines, `comments.ID.parent`). At most
+ * would change it in `NAME.fixes.json` (`merge`/`split` lines, `comments["line N"].parent`). At most
  * `limit` lines, least sure first: half of them the least sure cuts and half the least sure
  * parents (either kind fills what the other lacks). Cut and parent confidences are not on one
  * scale: parents run lower, so a joint ranking listed only parents, while on the seed dump 6 of
@@ -23,7 +23,7 @@ export function reviewDoubts(thread: Thread, limit = 10): string[] {
     const up = c.parent ? byId.get(c.parent) : undefined;
     const answers = up?.lines ? `the comment at ${lineRange(up.lines)} (${up.id})` : 'the story';
     const cues = c.evidence?.length ? ` (cues: ${c.evidence.join(', ')})` : '';
-    return `${where} (${c.id}): ${percent(sure)} sure it answers ${answers}${cues}; "comments": {"${c.id}": {"parent": "ID"}} moves it (null: top level)`;
+    return `${where} (${c.id}): ${percent(sure)} sure it answers ${answers}${cues}; "comments": {"line ${first}": {"parent": "line N"}} moves it under the comment holding line N (null: top level)`;
   });
 }
 

@@ -74,12 +74,17 @@
   }
 
   // The fixer, on threads recovered from a text dump: corrections in the shape NAME.fixes.json
-  // takes ("merge" and "split" lines, "comments": {ID: {"parent": …}}), kept in this browser until
-  // cleared or until the file has them. What it shows is the whole file: the fixes the page was
-  // built with (data-base) and these, a join undoing a split and a split undoing a join.
+  // takes ("merge" and "split" lines, "comments": {"line N": {"parent": "line M"}}), kept in this
+  // browser until cleared or until the file has them. Comments are named by their first dump
+  // line, since a join or a split changes ids. What it shows is the whole file: the fixes the
+  // page was built with (data-base) and these, a join undoing a split and a split undoing a join.
   const fix = document.getElementById('_fix');
   const storeKey = fix && `thread-archive:fixes:${fix.dataset.thread}`;
   const noFixes = () => ({ merge: [], split: [], comments: {} });
+  const lineRef = (id) => {
+    const el = id && document.getElementById(id);
+    return el?.dataset.l ? `line ${el.dataset.l}` : id;
+  };
   let base = {};
   let fixes = noFixes();
   try {
@@ -87,21 +92,29 @@
     const saved = storeKey && JSON.parse(localStorage.getItem(storeKey) || 'null');
     if (saved && Array.isArray(saved.merge) && saved.comments && typeof saved.comments === 'object') fixes = { ...noFixes(), ...saved };
   } catch {}
+  const baseComments = {};
+  for (const [key, edit] of Object.entries(base.comments || {})) baseComments[lineRef(key)] = 'parent' in edit ? { ...edit, parent: lineRef(edit.parent) } : edit;
   const has = (lines, l) => Boolean(lines?.includes(l));
   // Fixes the file already has (it was saved and parsed again) need no keeping here.
   fixes.merge = fixes.merge.filter((l) => !has(base.merge, l) || has(base.split, l));
   fixes.split = fixes.split.filter((l) => !has(base.split, l) || has(base.merge, l));
-  for (const [id, edit] of Object.entries(fixes.comments)) {
-    if (base.comments && Object.hasOwn(base.comments, id) && base.comments[id].parent === edit.parent) delete fixes.comments[id];
+  for (const [key, edit] of Object.entries(fixes.comments)) {
+    if (Object.hasOwn(baseComments, key) && baseComments[key].parent === edit.parent) delete fixes.comments[key];
   }
   const wholeFile = () => {
-    const { comments: baseComments, split: baseSplit, merge: baseMerge, ...json } = base;
-    const comments = { ...baseComments };
-    for (const [id, edit] of Object.entries(fixes.comments)) comments[id] = { ...comments[id], ...edit };
-    if (Object.keys(comments).length) json.comments = comments;
+    const { comments: _, split: baseSplit, merge: baseMerge, ...json } = base;
     const lines = (theirs, mine, undone) => [...new Set([...(theirs || []), ...mine])].filter((l) => !undone.includes(l)).sort((a, b) => a - b);
     const split = lines(baseSplit, fixes.split, fixes.merge);
     const merge = lines(baseMerge, fixes.merge, fixes.split);
+    const comments = { ...baseComments };
+    for (const [key, edit] of Object.entries(fixes.comments)) comments[key] = { ...comments[key], ...edit };
+    // A comment you join to the one before answers nothing of its own.
+    for (const line of fixes.merge) {
+      const { parent, ...rest } = comments[`line ${line}`] || {};
+      if (parent !== undefined) delete comments[`line ${line}`];
+      if (parent !== undefined && Object.keys(rest).length) comments[`line ${line}`] = rest;
+    }
+    if (Object.keys(comments).length) json.comments = comments;
     if (split.length) json.split = split;
     if (merge.length) json.merge = merge;
     return json;
@@ -124,12 +137,12 @@
       const split = el.querySelector(':scope > .fixer > [data-fix="split"]');
       const cut = split && fixes.split.find((l) => l > Number(el.dataset.l) && l <= Number(el.dataset.last));
       if (split) split.value = cut ? String(cut) : '';
-      el.classList.toggle('fixed', joined || Boolean(cut) || Object.hasOwn(fixes.comments, el.id));
+      el.classList.toggle('fixed', joined || Boolean(cut) || Object.hasOwn(fixes.comments, lineRef(el.id)));
     }
   };
   const setParent = (el, parent) => {
-    if (parent === undefined) delete fixes.comments[el.id];
-    else fixes.comments[el.id] = { parent };
+    if (parent === undefined) delete fixes.comments[lineRef(el.id)];
+    else fixes.comments[lineRef(el.id)] = { parent: lineRef(parent) };
     showFixes();
   };
   // The parents depth-first order allows: the comment before, that one's ancestors, the story.
