@@ -141,8 +141,8 @@ test('fixing a recovered tree: join, move, top-level and split fixes become NAME
   // What to check first: the least sure cuts and parents, least sure first, each a link to its comment.
   const doubts = page.locator('#_fix .doubts a');
   assert.deepEqual(await doubts.evaluateAll((links) => links.map((a) => a.getAttribute('href'))), ['#p3', '#p3', '#p1', '#p2', '#p1', '#p2']);
-  assert.equal(await page.locator('#_fix .doubts li').first().innerText(), 'wren, line 7: 55% sure of what it answers');
-  assert.equal(await page.locator('#_fix .doubts li').nth(1).innerText(), 'wren, line 7: 80% sure of where it starts and ends');
+  assert.equal(await page.locator('#_fix .doubts li').first().innerText(), 'wren, line 7 (“Which one do you use yourself?”): 55% sure of what it answers');
+  assert.equal(await page.locator('#_fix .doubts li').nth(2).innerText(), 'wren, lines 1–2 (“I write long documents and want soft…”): 90% sure of what it answers');
   // The first comment has nothing before it to join.
   assert.equal(await page.locator('#p1 > .fixer [data-fix="join"]').count(), 0);
 

@@ -51,7 +51,9 @@ export function threadPageBody(thread: Thread, pathPrefix = '/'): string {
   // What to check first: the least sure cuts and parents, as `parse --review` lists them.
   const doubtItems = fixable ? leastSure(thread).map(({ kind, comment: c, sure }) => {
     const what = kind === 'cut' ? 'of where it starts and ends' : 'of what it answers';
-    return `<li><a href="#${escapeHtml(c.id)}">${escapeHtml(c.author ?? 'unknown')}, ${lineRange(c.lines!)}</a>: ${Math.round(sure * 100)}% sure ${what}</li>`;
+    const words = c.text.replace(/[>*_`#[\]]+/g, ' ').replace(/\s+/g, ' ').trim();
+    const opening = words.length > 40 ? `${words.slice(0, 40).replace(/\s+\S*$/, '')}…` : words;
+    return `<li><a href="#${escapeHtml(c.id)}">${c.author ? `${escapeHtml(c.author)}, ` : ''}${lineRange(c.lines!)}</a> (“${escapeHtml(opening)}”): ${Math.round(sure * 100)}% sure ${what}</li>`;
   }) : [];
   const doubts = doubtItems.length ? `<p>Check these first, least sure first:</p><ol class="doubts">${doubtItems.join('')}</ol>` : '';
   const keys = readerKeys.map(([key, what]) => `<dt><kbd>${escapeHtml(key)}</kbd></dt><dd>${escapeHtml(what)}</dd>`).join('');
