@@ -120,9 +120,9 @@
     return json;
   };
   const label = (el) => {
-    const author = el.querySelector(':scope > summary .au')?.textContent || 'unknown';
+    const author = el.querySelector(':scope > summary .au:not(.anon)')?.textContent;
     const words = (el.querySelector(':scope > .t')?.textContent || '').trim().replace(/\s+/g, ' ');
-    return `${author}: ${clip(words, 50)}`;
+    return `${author ? `${author}: ` : ''}“${clip(words, 50)}”`;
   };
   const showFixes = () => {
     const json = wholeFile();
