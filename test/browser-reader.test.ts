@@ -246,12 +246,14 @@ test('readable with JavaScript off: every comment shown, subtrees still collapse
   await context.close();
 });
 
-test('axe-core: no serious or critical violation on the index, a thread and the 404 page (light and dark)', { skip }, async () => {
+test('axe-core: no serious or critical violation on the index, a thread (with the fixer open too) and the 404 page (light and dark)', { skip }, async () => {
   for (const colorScheme of ['light', 'dark'] as const) {
     const page = await newPage({ colorScheme });
-    for (const path of ['', 't/garden-paths/', 't/inferred-parents/', 't/hostile-input/', 'no/such/page/']) {
-      const response = await page.goto(server.url + path);
+    // `#fix`: the same thread with the fixer open (its list, controls and buttons).
+    for (const path of ['', 't/garden-paths/', 't/inferred-parents/', 't/inferred-fixed/#fix', 't/hostile-input/', 'no/such/page/']) {
+      const response = await page.goto(server.url + path.replace('#fix', ''));
       if (path.startsWith('no/')) assert.equal(response?.status(), 404);
+      if (path.endsWith('#fix')) await page.getByRole('button', { name: 'Fix the tree' }).click();
       await page.addScriptTag({ content: axe.source });
       const violations = await page.evaluate(async () => {
         const result = await (window as unknown as { axe: typeof axe }).axe.run(document, { resultTypes: ['violations'] });

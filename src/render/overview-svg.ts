@@ -61,13 +61,13 @@ export function overviewSvg(comments: readonly Comment[], shape: ThreadShape): s
   const legend = ranked
     .slice(0, colouredAuthors)
     .map(([name, count], k) => `<li><span class="sw a${k}"></span>${escapeHtml(name)} <span class="m">${count}</span></li>`)
-    .concat(others > 0 ? [`<li><span class="sw ax"></span>others <span class="m">${others}</span></li>`] : [])
+    .concat(others > 0 ? [`<li><span class="sw ax"></span>${counts.size ? 'others' : 'authors unknown'} <span class="m">${others}</span></li>`] : [])
     .join('');
   const big = comments[biggest]!;
   const words =
-    `${n} comment${n === 1 ? '' : 's'} from ${counts.size} commenter${counts.size === 1 ? '' : 's'}, ` +
+    `${n} comment${n === 1 ? '' : 's'}${counts.size ? ` from ${counts.size} commenter${counts.size === 1 ? '' : 's'}` : ', authors unknown'}, ` +
     `${topLevel} direct answer${topLevel === 1 ? '' : 's'} to the story, deepest reply at level ${levels}. ` +
-    `Largest branch: <a href="#${escapeHtml(big.id)}">${shape.size[biggest]} comment${shape.size[biggest] === 1 ? '' : 's'} under ${escapeHtml(big.author ?? 'an unknown author')}</a>.`;
+    `Largest branch: <a href="#${escapeHtml(big.id)}">${shape.size[biggest]} comment${shape.size[biggest] === 1 ? '' : 's'}${big.author ? ` under ${escapeHtml(big.author)}` : ''}</a>.`;
   return (
     `<figure class="overview"><svg viewBox="0 0 ${width} ${height}" width="100%" height="${height}" preserveAspectRatio="none" aria-hidden="true" focusable="false">${parts.join('')}</svg>` +
     `<figcaption><ul class="legend">${legend}</ul><p>${words}</p></figcaption></figure>`

@@ -40,7 +40,7 @@ export function threadPageBody(thread: Thread, pathPrefix = '/'): string {
   if (thread.time) meta.push(`<time datetime="${escapeHtml(thread.time)}">${formatTime(thread.time)} UTC</time>`);
   if (thread.score !== undefined) meta.push(plural(thread.score, 'point'));
 
-  const facts: string[] = [plural(thread.comments.length, 'comment'), plural(participants.size, 'participant')];
+  const facts: string[] = [plural(thread.comments.length, 'comment'), participants.size ? plural(participants.size, 'participant') : 'authors unknown'];
   facts.push(`from <code>${escapeHtml(thread.source.file)}</code> (${escapeHtml(formatName(thread.source.format))})`);
   if (thread.source.missing) facts.push(`${plural(thread.source.missing, 'comment')} listed by the source but not in the dump`);
 
