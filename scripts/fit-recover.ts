@@ -319,5 +319,5 @@ if (process.env.FIT_OUT) {
   console.error(`wrote ${process.env.FIT_OUT}`);
 } else {
   writeFileSync(join(root, 'src/recover/weights.ts'), out);
-  console.error('wrote src/recover/weights.ts');
+  console.error('wrote src/recover/weights.ts; now run npm run fit:calibration (the confidence maps are made for these weights)');
 }

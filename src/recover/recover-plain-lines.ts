@@ -22,6 +22,6 @@ export function recoverPlainLines(
   });
   return recoverTree(
     segments.map((s) => ({ items: s.items, first: s.items[0]!.line, last: s.items.at(-1)!.line, boundary: s.boundary })),
-    { weights },
+    options.weights ? { weights } : {},
   );
 }

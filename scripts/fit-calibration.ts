@@ -1,0 +1,150 @@
+// `npm run fit:calibration`: makes tree recovery's confidences mean what they say. The fitted
+// threads are parsed by weights fitted without them (8 folds, as `cv:recover -- --folds 8`), each
+// recovered comment's raw confidences are paired with whether the inference was right, and an
+// isotonic map per kind is fitted (src/recover/calibrate.ts): where the cut is and what each
+// comment answers, in plain dumps (a copied page's parent confidences are measured and left raw). Writes src/recover/calibration.ts,
+// with the hash of the weights it was made for (a test fails when they differ: run this after
+// `npm run fit:recover`). Then scores the held-out threads, raw and calibrated: the expected
+// calibration error (10 bins: the mean gap between the stated confidence and the share right).
+//
+//   npm run fit:calibration [-- --check]     (--check: measure only, write nothing)
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { applyCalibration, fitCalibration, type CalibrationKnots } from '../src/recover/calibrate.ts';
+import { calibration as current, weightsHash } from '../src/recover/calibration.ts';
+import { dropDebris } from '../src/recover/drop-debris.ts';
+import { evalThreads, usedForFitting } from '../src/recover/fit-set.ts';
+import { recoverPlainLines } from '../src/recover/recover-plain-lines.ts';
+import { recoverTree, type RecoverWeights } from '../src/recover/recover-tree.ts';
+import { truthParents, truthSegments, type FlatTruth } from '../src/recover/truth-segments.ts';
+import { weights as fittedWeights } from '../src/recover/weights.ts';
+
+const root = fileURLToPath(new URL('../', import.meta.url));
+const shared = process.env.SHARED_DIR ?? join(root, '../shared');
+const flatten = join(shared, 'tools/flatten-thread.mjs');
+if (!existsSync(flatten)) {
+  console.error(`fit:calibration: ${flatten} not found (set SHARED_DIR to the shared folder)`);
+  process.exit(1);
+}
+const checkOnly = process.argv.includes('--check');
+const kinds = ['boundaryPlain', 'parentPlain', 'parentHeader'] as const;
+type Kind = (typeof kinds)[number];
+type Example = { raw: number; right: boolean };
+const dir = mkdtempSync(join(tmpdir(), 'fit-calibration-'));
+
+/** Each recovered comment's raw confidences in `thread`, and whether each inference was right. */
+function examples(thread: string, weights: RecoverWeights): Record<Kind, Example[]> {
+  const out: Record<Kind, Example[]> = { boundaryPlain: [], parentPlain: [], parentHeader: [] };
+  const dump = join(dir, 'dump.txt');
+  const truthFile = join(dir, 'truth.json');
+  // Plain dump: the comments as the importer cuts them. A comment is rightly cut when a true
+  // comment has exactly its lines. Its parent is judged where it starts where a true comment
+  // does ("if this is a comment, what does it answer"): right when its parent starts where that
+  // one's parent does (or both answer the story).
+  execFileSync(process.execPath, [flatten, thread, dump, truthFile], { stdio: 'pipe' });
+  let truth = JSON.parse(readFileSync(truthFile, 'utf8')) as FlatTruth;
+  const lines = readFileSync(dump, 'utf8').split('\n');
+  const body = lines.flatMap((text, i) => (text.trim() === '' ? [] : [{ line: i + 1, text }]));
+  const recovered = recoverPlainLines(dropDebris(body).kept, { weights });
+  const trueAt = new Map(truth.comments.map((c) => [c.lines[0], c]));
+  const trueById = new Map(truth.comments.map((c) => [c.id, c]));
+  // What recoverTree leaves at 1 (certain) is not fitted: a raw cut confidence of 1, the first comment's parent.
+  for (const [k, r] of recovered.entries()) {
+    const t = trueAt.get(r.first);
+    if (r.boundary < 1) out.boundaryPlain.push({ raw: r.boundary, right: t !== undefined && t.lines[1] === r.last });
+    if (k === 0 || t === undefined || t.parent === 'missing') continue;
+    const wantFirst = t.parent === null ? -1 : trueById.get(t.parent)!.lines[0];
+    const hasFirst = r.parent < 0 ? -1 : recovered[r.parent]!.first;
+    out.parentPlain.push({ raw: r.parentConfidence, right: wantFirst === hasFirst });
+  }
+  // Copied page: its headers give the cut exactly, so the attachment runs on the true cut.
+  execFileSync(process.execPath, [flatten, '--hn-copy', thread, dump, truthFile], { stdio: 'pipe' });
+  truth = JSON.parse(readFileSync(truthFile, 'utf8')) as FlatTruth;
+  const { segments, headers } = truthSegments(readFileSync(dump, 'utf8').split('\n'), truth, true);
+  const onPage = recoverTree(
+    segments.map((items, k) => ({ items, first: truth.comments[k]!.lines[0], last: truth.comments[k]!.lines[1], boundary: 1, ...(headers[k] ? { header: headers[k] } : {}) })),
+    { weights },
+  );
+  truthParents(truth).forEach((p, k) => {
+    if (p !== -2 && k > 0) out.parentHeader.push({ raw: onPage[k]!.parentConfidence, right: onPage[k]!.parent === p });
+  });
+  return out;
+}
+
+/** Expected calibration error over 10 equal-width bins, and the share right overall. */
+function ece(list: readonly Example[], map: (raw: number) => number): { ece: number; right: number; n: number } {
+  const bins = Array.from({ length: 10 }, () => ({ n: 0, conf: 0, right: 0 }));
+  for (const e of list) {
+    const c = map(e.raw);
+    const bin = bins[Math.min(9, Math.floor(c * 10))]!;
+    bin.n++;
+    bin.conf += c;
+    bin.right += e.right ? 1 : 0;
+  }
+  const gap = bins.reduce((s, b) => s + (b.n === 0 ? 0 : Math.abs(b.conf - b.right)), 0) / list.length;
+  return { ece: gap, right: list.filter((e) => e.right).length / list.length, n: list.length };
+}
+
+const collected: Record<Kind, Example[]> = { boundaryPlain: [], parentPlain: [], parentHeader: [] };
+const add = (from: Record<Kind, Example[]>, to: Record<Kind, Example[]>) => {
+  for (const kind of kinds) to[kind].push(...from[kind]);
+};
+try {
+  let fitted: Record<Kind, [number, number][]>;
+  if (checkOnly) {
+    fitted = { ...current } as unknown as Record<Kind, [number, number][]>;
+  } else {
+    const threads = evalThreads(shared).filter(usedForFitting);
+    const folds = 8;
+    for (let fold = 0; fold < folds; fold++) {
+      const left = threads.filter((_, k) => k % folds === fold);
+      const out = join(dir, 'weights.json');
+      execFileSync(process.execPath, ['--import', 'tsx', join(root, 'scripts/fit-recover.ts')], {
+        env: { ...process.env, FIT_EXCLUDE: left.map((t) => basename(t)).join(','), FIT_OUT: out },
+        stdio: 'pipe',
+      });
+      const weights = JSON.parse(readFileSync(out, 'utf8')) as RecoverWeights;
+      for (const thread of left) add(examples(thread, weights), collected);
+      console.error(`  fold ${fold + 1} of ${folds}`);
+    }
+    // Copied pages' parent confidences are left raw: they are calibrated already on the held-out
+    // threads (error 0.015), and a map fitted on the fitted threads, which are harder, made it 0.030.
+    fitted = { boundaryPlain: fitCalibration(collected.boundaryPlain), parentPlain: fitCalibration(collected.parentPlain), parentHeader: [] };
+    const file = join(root, 'src/recover/calibration.ts');
+    const knots = (k: [number, number][]) => `[${k.map(([x, y]) => `[${x}, ${y}]`).join(', ')}]`;
+    writeFileSync(
+      file,
+      `// Written by \`npm run fit:calibration\` (scripts/fit-calibration.ts): maps from the raw confidences of\n` +
+        `// tree recovery under the weights in weights.ts to the share of such inferences that were right\n` +
+        `// (isotonic, fitted on the fitted threads, each parsed by weights fitted without it).\n` +
+        `import { createHash } from 'node:crypto';\n` +
+        `import { weights } from './weights.ts';\n\n` +
+        `/** The weights' hash; \`calibration.forWeights\` must equal it (test/calibration.test.ts). */\n` +
+        `export const weightsHash = (): string => createHash('sha256').update(JSON.stringify(weights)).digest('hex').slice(0, 16);\n\n` +
+        `export const calibration = {\n` +
+        `  forWeights: '${weightsHash()}',\n` +
+        kinds.map((k) => `  ${k}: ${knots(fitted[k])} as [number, number][],\n`).join('') +
+        `};\n`,
+    );
+    console.error(`fit:calibration: wrote ${file}`);
+    for (const kind of kinds) {
+      const r = ece(collected[kind], (x) => x);
+      const c = ece(collected[kind], (x) => applyCalibration(fitted[kind], x));
+      console.log(`fitted threads (cross-validated), ${kind}: ${r.n} inferences, ${(r.right * 100).toFixed(1)}% right; expected calibration error raw ${r.ece.toFixed(3)}, calibrated ${c.ece.toFixed(3)}`);
+    }
+  }
+  // Held out: the current weights' raw confidences, and through the map.
+  const heldOut: Record<Kind, Example[]> = { boundaryPlain: [], parentPlain: [], parentHeader: [] };
+  for (const thread of evalThreads(shared).filter((t) => !usedForFitting(t) && t.endsWith('.json') && t.includes('eval-threads'))) add(examples(thread, fittedWeights), heldOut);
+  for (const kind of kinds) {
+    const map: CalibrationKnots = fitted[kind];
+    const r = ece(heldOut[kind], (x) => x);
+    const c = ece(heldOut[kind], (x) => applyCalibration(map, x));
+    console.log(`held-out threads, ${kind}: ${r.n} inferences, ${(r.right * 100).toFixed(1)}% right; expected calibration error raw ${r.ece.toFixed(3)}, calibrated ${c.ece.toFixed(3)}`);
+  }
+} finally {
+  rmSync(dir, { recursive: true, force: true });
+}
