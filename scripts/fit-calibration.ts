@@ -1,11 +1,13 @@
 // `npm run fit:calibration`: makes tree recovery's confidences mean what they say. The fitted
-// threads are parsed by weights fitted without them (8 folds, as `cv:recover -- --folds 8`), each
-// recovered comment's raw confidences are paired with whether the inference was right, and an
-// isotonic map per kind is fitted (src/recover/calibrate.ts): where the cut is and what each
-// comment answers, in plain dumps (a copied page's parent confidences are measured and left raw). Writes src/recover/calibration.ts,
-// with the hash of the weights it was made for (a test fails when they differ: run this after
-// `npm run fit:recover`). Then scores the held-out threads, raw and calibrated: the expected
-// calibration error (10 bins: the mean gap between the stated confidence and the share right).
+// threads are parsed by weights fitted without them (8 folds, as `cv:recover -- --folds 8`), and
+// so are half the held-out threads of real length and shape (`usedForCalibration`: parsed by
+// the fitted weights, which never saw them). Each recovered comment's raw confidences are paired
+// with whether the inference was right, and isotonic maps are fitted (src/recover/calibrate.ts)
+// for where a plain dump's cut is and what each comment answers (a copied page's parent
+// confidences are measured and left raw). Writes src/recover/calibration.ts with the hash of the
+// weights it was made for (a test fails when they differ: run this after `npm run fit:recover`).
+// Then scores the other held-out threads, raw and calibrated: the expected calibration error
+// (10 bins: the mean gap between the stated confidence and the share right).
 //
 //   npm run fit:calibration [-- --check]     (--check: measure only, write nothing)
 import { execFileSync } from 'node:child_process';
@@ -15,8 +17,9 @@ import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { applyCalibration, fitCalibration, type CalibrationKnots } from '../src/recover/calibrate.ts';
 import { calibration as current, weightsHash } from '../src/recover/calibration.ts';
+import { parseDump } from '../src/parse/parse-dump.ts';
 import { dropDebris } from '../src/recover/drop-debris.ts';
-import { evalThreads, usedForFitting } from '../src/recover/fit-set.ts';
+import { evalThreads, usedForCalibration, usedForFitting } from '../src/recover/fit-set.ts';
 import { recoverPlainLines } from '../src/recover/recover-plain-lines.ts';
 import { recoverTree, type RecoverWeights } from '../src/recover/recover-tree.ts';
 import { truthParents, truthSegments, type FlatTruth } from '../src/recover/truth-segments.ts';
@@ -110,9 +113,12 @@ try {
       for (const thread of left) add(examples(thread, weights), collected);
       console.error(`  fold ${fold + 1} of ${folds}`);
     }
+    // Held-out threads of real length and shape, parsed by the weights (never fitted on them).
+    for (const thread of evalThreads(shared).filter((t, _, all) => usedForCalibration(t, all))) add(examples(thread, fittedWeights), collected);
     // Copied pages' parent confidences are left raw: they are calibrated already on the held-out
     // threads (error 0.015), and a map fitted on the fitted threads, which are harder, made it 0.030.
     fitted = { boundaryPlain: fitCalibration(collected.boundaryPlain), parentPlain: fitCalibration(collected.parentPlain), parentHeader: [] };
+    // The ones the maps are fitted on, raw and through the maps (in-sample for the maps).
     const file = join(root, 'src/recover/calibration.ts');
     const knots = (k: [number, number][]) => `[${k.map(([x, y]) => `[${x}, ${y}]`).join(', ')}]`;
     writeFileSync(
@@ -133,17 +139,43 @@ try {
     for (const kind of kinds) {
       const r = ece(collected[kind], (x) => x);
       const c = ece(collected[kind], (x) => applyCalibration(fitted[kind], x));
-      console.log(`fitted threads (cross-validated), ${kind}: ${r.n} inferences, ${(r.right * 100).toFixed(1)}% right; expected calibration error raw ${r.ece.toFixed(3)}, calibrated ${c.ece.toFixed(3)}`);
+      console.log(`fitted threads (cross-validated) and half the long and shape threads, ${kind}: ${r.n} inferences, ${(r.right * 100).toFixed(1)}% right; expected calibration error raw ${r.ece.toFixed(3)}, calibrated ${c.ece.toFixed(3)}`);
     }
   }
   // Held out: the current weights' raw confidences, and through the map.
   const heldOut: Record<Kind, Example[]> = { boundaryPlain: [], parentPlain: [], parentHeader: [] };
-  for (const thread of evalThreads(shared).filter((t) => !usedForFitting(t) && t.endsWith('.json') && t.includes('eval-threads'))) add(examples(thread, fittedWeights), heldOut);
+  const all = evalThreads(shared);
+  const rest = all.filter((t) => !usedForFitting(t) && !usedForCalibration(t, all) && t.endsWith('.json') && t.includes('eval-threads'));
+  for (const thread of rest) add(examples(thread, fittedWeights), heldOut);
+  console.log(`held out from weights and maps alike: ${rest.length} threads`);
   for (const kind of kinds) {
     const map: CalibrationKnots = fitted[kind];
     const r = ece(heldOut[kind], (x) => x);
     const c = ece(heldOut[kind], (x) => applyCalibration(map, x));
     console.log(`held-out threads, ${kind}: ${r.n} inferences, ${(r.right * 100).toFixed(1)}% right; expected calibration error raw ${r.ece.toFixed(3)}, calibrated ${c.ece.toFixed(3)}`);
+  }
+  // The seed dump, a real one, against each careful reader's tree: what the parser says against how often it is so.
+  const seed = join(shared, 'seeds/000_25f736c3171ccdd8.txt');
+  if (existsSync(seed)) {
+    const [thread] = await parseDump(readFileSync(seed), seed);
+    for (const side of ['a', 'b']) {
+      const reader = JSON.parse(readFileSync(join(root, `test/eval-threads/reader/seed-000_25f736c3171ccdd8.${side}.json`), 'utf8')) as { comments: { id: string; parent: string | null; lines: [number, number] }[] };
+      const at = new Map(reader.comments.map((c) => [c.lines[0], c]));
+      const byId = new Map(reader.comments.map((c) => [c.id, c]));
+      const cuts = thread!.comments.filter((c) => c.confidence!.boundary < 1);
+      const cutRight = cuts.filter((c) => at.get(c.lines![0])?.lines[1] === c.lines![1]).length;
+      const starts = thread!.comments.slice(1).filter((c) => at.has(c.lines![0]));
+      const firstOf = new Map(thread!.comments.map((c) => [c.id, c.lines![0]]));
+      const parentRight = starts.filter((c) => {
+        const want = at.get(c.lines![0])!.parent;
+        return (want === null ? -1 : byId.get(want)!.lines[0]) === (c.parent === null ? -1 : firstOf.get(c.parent));
+      }).length;
+      const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
+      console.log(
+        `seed dump against reader ${side}: cuts stated ${mean(cuts.map((c) => c.confidence!.boundary)).toFixed(2)} sure on average, ${(cutRight / cuts.length).toFixed(2)} exactly right; ` +
+          `parents of comments that start where the reader's do stated ${mean(starts.map((c) => c.confidence!.parent)).toFixed(2)}, ${(parentRight / starts.length).toFixed(2)} right`,
+      );
+    }
   }
 } finally {
   rmSync(dir, { recursive: true, force: true });

@@ -26,3 +26,16 @@ export function usedForFitting(file: string): boolean {
   if (name.includes('heldout')) return false;
   return name === 'hn-algolia.json' || name === 'reddit.json' || file.includes('eval-threads');
 }
+
+/**
+ * Held-out threads that the confidence maps are also fitted on (scripts/fit-calibration.ts),
+ * though never the weights: every other `hn-heldout-long-*` and `hn-heldout-shape-*` thread in
+ * name order, so that the maps see comments of real length and threads of real shape, which the
+ * weights' threads lack. Their raw confidences come from weights fitted without them.
+ */
+export function usedForCalibration(file: string, all: readonly string[]): boolean {
+  const kind = /hn-heldout-(long|shape)-/.exec(basename(file))?.[1];
+  if (!kind) return false;
+  const same = all.filter((t) => basename(t).startsWith(`hn-heldout-${kind}-`)).map((t) => basename(t)).sort();
+  return same.indexOf(basename(file)) % 2 === 0;
+}
