@@ -19,6 +19,8 @@ import { applyCalibration, fitCalibration, type CalibrationKnots } from '../src/
 import { calibration as current, weightsHash } from '../src/recover/calibration.ts';
 import { parseDump } from '../src/parse/parse-dump.ts';
 import { dropDebris } from '../src/recover/drop-debris.ts';
+import { flattenerReads } from '../src/recover/evaluate-thread.ts';
+import { threadToPlainTree } from '../src/recover/thread-to-plain-tree.ts';
 import { evalThreads, usedForCalibration, usedForFitting } from '../src/recover/fit-set.ts';
 import { recoverPlainLines } from '../src/recover/recover-plain-lines.ts';
 import { recoverTree, type RecoverWeights } from '../src/recover/recover-tree.ts';
@@ -39,8 +41,15 @@ type Example = { raw: number; right: boolean };
 const dir = mkdtempSync(join(tmpdir(), 'fit-calibration-'));
 
 /** Each recovered comment's raw confidences in `thread`, and whether each inference was right. */
-function examples(thread: string, weights: RecoverWeights): Record<Kind, Example[]> {
+async function examples(input: string, weights: RecoverWeights): Promise<Record<Kind, Example[]>> {
   const out: Record<Kind, Example[]> = { boundaryPlain: [], parentPlain: [], parentHeader: [] };
+  // Formats the flattener cannot read (a saved HN page, a Discourse topic) go through the project's parser first, as in `npm run eval`.
+  let thread = input;
+  if (!flattenerReads(input)) {
+    const [parsed] = await parseDump(readFileSync(input), input);
+    thread = join(dir, 'tree.json');
+    writeFileSync(thread, JSON.stringify(threadToPlainTree(parsed!)));
+  }
   const dump = join(dir, 'dump.txt');
   const truthFile = join(dir, 'truth.json');
   // Plain dump: the comments as the importer cuts them. A comment is rightly cut when a true
@@ -110,11 +119,11 @@ try {
         stdio: 'pipe',
       });
       const weights = JSON.parse(readFileSync(out, 'utf8')) as RecoverWeights;
-      for (const thread of left) add(examples(thread, weights), collected);
+      for (const thread of left) add(await examples(thread, weights), collected);
       console.error(`  fold ${fold + 1} of ${folds}`);
     }
     // Held-out threads of real length and shape, parsed by the weights (never fitted on them).
-    for (const thread of evalThreads(shared).filter((t, _, all) => usedForCalibration(t, all))) add(examples(thread, fittedWeights), collected);
+    for (const thread of evalThreads(shared).filter((t, _, all) => usedForCalibration(t, all))) add(await examples(thread, fittedWeights), collected);
     // Copied pages' parent confidences are left raw: they are calibrated already on the held-out
     // threads (error 0.015), and a map fitted on the fitted threads, which are harder, made it 0.030.
     fitted = { boundaryPlain: fitCalibration(collected.boundaryPlain), parentPlain: fitCalibration(collected.parentPlain), parentHeader: [] };
@@ -146,13 +155,18 @@ try {
   const heldOut: Record<Kind, Example[]> = { boundaryPlain: [], parentPlain: [], parentHeader: [] };
   const all = evalThreads(shared);
   const rest = all.filter((t) => !usedForFitting(t) && !usedForCalibration(t, all) && t.endsWith('.json') && t.includes('eval-threads'));
-  for (const thread of rest) add(examples(thread, fittedWeights), heldOut);
-  console.log(`held out from weights and maps alike: ${rest.length} threads`);
-  for (const kind of kinds) {
-    const map: CalibrationKnots = fitted[kind];
-    const r = ece(heldOut[kind], (x) => x);
-    const c = ece(heldOut[kind], (x) => applyCalibration(map, x));
-    console.log(`held-out threads, ${kind}: ${r.n} inferences, ${(r.right * 100).toFixed(1)}% right; expected calibration error raw ${r.ece.toFixed(3)}, calibrated ${c.ece.toFixed(3)}`);
+  for (const thread of rest) add(await examples(thread, fittedWeights), heldOut);
+  // The real samples never fitted on (the saved HN page, the Discourse topic), apart: real dumps.
+  const real: Record<Kind, Example[]> = { boundaryPlain: [], parentPlain: [], parentHeader: [] };
+  for (const thread of all.filter((t) => !usedForFitting(t) && !t.includes('eval-threads'))) add(await examples(thread, fittedWeights), real);
+  console.log(`held out from weights and maps alike: ${rest.length} invented threads, ${all.filter((t) => !usedForFitting(t) && !t.includes('eval-threads')).length} real samples`);
+  for (const [name, set] of [['held-out threads', heldOut], ['real held-out samples', real]] as const) {
+    for (const kind of kinds) {
+      const map: CalibrationKnots = fitted[kind];
+      const r = ece(set[kind], (x) => x);
+      const c = ece(set[kind], (x) => applyCalibration(map, x));
+      if (r.n > 0) console.log(`${name}, ${kind}: ${r.n} inferences, ${(r.right * 100).toFixed(1)}% right; expected calibration error raw ${r.ece.toFixed(3)}, calibrated ${c.ece.toFixed(3)}`);
+    }
   }
   // The seed dump, a real one, against each careful reader's tree: what the parser says against how often it is so.
   const seed = join(shared, 'seeds/000_25f736c3171ccdd8.txt');

@@ -84,7 +84,7 @@ export async function evaluateThread(input: string, mode: EvalMode, toolsDir: st
 
 
 /** HN Algolia items, Reddit threads and plain trees: what `flatten-thread.mjs` reads itself. */
-function flattenerReads(file: string): boolean {
+export function flattenerReads(file: string): boolean {
   if (!file.endsWith('.json')) return false;
   const data: unknown = JSON.parse(readFileSync(file, 'utf8'));
   if (Array.isArray(data)) return true;
