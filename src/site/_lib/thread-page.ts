@@ -1,3 +1,5 @@
+import { fromMarkdown } from 'mdast-util-from-markdown';
+import { toString } from 'mdast-util-to-string';
 import { leastSure, lineRange } from '../../recover/review-doubts.ts';
 import type { Thread } from '../../thread/types.ts';
 import { escapeHtml } from '../../render/escape-html.ts';
@@ -51,8 +53,7 @@ export function threadPageBody(thread: Thread, pathPrefix = '/'): string {
   // What to check first: the least sure cuts and parents, as `parse --review` lists them.
   const doubtItems = fixable ? leastSure(thread).map(({ kind, comment: c, sure }) => {
     const what = kind === 'cut' ? 'of where it starts and ends' : 'of what it answers';
-    const words = c.text.replace(/[>*_`#[\]]+/g, ' ').replace(/\s+/g, ' ').trim();
-    const opening = words.length > 40 ? `${words.slice(0, 40).replace(/\s+\S*$/, '')}…` : words;
+    const opening = openingWords(c.text, 40);
     return `<li><a href="#${escapeHtml(c.id)}">${c.author ? `${escapeHtml(c.author)}, ` : ''}${lineRange(c.lines!)}</a> (“${escapeHtml(opening)}”): ${Math.round(sure * 100)}% sure ${what}</li>`;
   }) : [];
   const doubts = doubtItems.length ? `<p>Check these first, least sure first:</p><ol class="doubts">${doubtItems.join('')}</ol>` : '';
@@ -72,4 +73,10 @@ ${fixable ? `<section class="fix" id="_fix" aria-labelledby="_fixh" data-file="$
 ${thread.comments.length ? renderCommentTree(thread.comments, shape, { storyAuthor: thread.author }) : '<p class="none">No comments.</p>'}
 </section>
 <dialog id="_keys" aria-labelledby="_keys_h"><h2 id="_keys_h">Keyboard</h2><dl>${keys}</dl><form method="dialog"><button type="submit">Close</button></form></dialog>`;
+}
+
+/** A comment's first words as plain text (its Markdown read, markup and escapes gone), cut at a word near `max` characters. */
+function openingWords(markdown: string, max: number): string {
+  const words = fromMarkdown(markdown).children.map((block) => toString(block)).join(' ').replace(/\s+/g, ' ').trim();
+  return words.length > max ? `${words.slice(0, max).replace(/\s+\S*$/, '')}…` : words;
 }
