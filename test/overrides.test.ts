@@ -70,6 +70,22 @@ test('in a text dump "line N" names the comment holding that line, so a move sur
   await assert.rejects(parseDump(dump, 't.txt', { overrides: twice, overridesFile: 't.fixes.json' }), /overrides name one comment twice: "line 3" and "c-[0-9a-f]+"/);
 });
 
+test('"story" lines of a plain dump become the story\'s text, not a comment; the other comments keep their ids', async () => {
+  const dump = new TextEncoder().encode(
+    ['Today I argue that the quiet story is the *big* one.', 'I might be living under a rock, but everyone talks about this.', 'Not under a rock: it was on every front page.'].join('\n\n') + '\n',
+  );
+  const [before] = await parseDump(dump, 't.txt');
+  const [after] = await parseDump(dump, 't.txt', { overrides: readOverrides('{"story": [1]}', 't.fixes.json'), overridesFile: 't.fixes.json' });
+  assert.equal(after!.text, 'Today I argue that the quiet story is the \\*big\\* one.', 'shown as written: the asterisks escaped');
+  assert.equal(after!.comments[0]!.lines![0], 3);
+  assert.ok(after!.comments.every((c) => !c.lines!.includes(1)));
+  const kept = new Set(before!.comments.filter((c) => c.lines![0] > 1).map((c) => c.id));
+  assert.ok(after!.comments.slice(1).every((c) => kept.has(c.id)), 'ids of comments away from the story line are unchanged');
+  assert.deepEqual(after!.source.fixes, { story: [1] });
+  await assert.rejects(parseDump(dump, 't.txt', { overrides: readOverrides('{"story": [1, 3, 5]}', 't.fixes.json') }), /t\.txt: the text dump holds no comment/);
+  assert.throws(() => readOverrides('{"story": [0]}', 'f.fixes.json'), /"story" must be a list of line numbers/);
+});
+
 test('overrides that make a cycle or name unknown comments are errors naming the file', async () => {
   const cycle = readOverrides('{"comments": {"a": {"parent": "c"}}}', 't.fixes.json');
   await assert.rejects(parseDump(bytes(tree()), 't.json', { overrides: cycle, overridesFile: 't.fixes.json' }), /t\.fixes\.json: overrides make a cycle/);
@@ -78,7 +94,7 @@ test('overrides that make a cycle or name unknown comments are errors naming the
 });
 
 test('an overrides file with a wrong shape says what was expected', () => {
-  assert.throws(() => readOverrides('{"titel": "x"}', 'f.fixes.json'), /f\.fixes\.json: invalid overrides: unknown key "titel" \(expected title, url, comments, split or merge\)/);
+  assert.throws(() => readOverrides('{"titel": "x"}', 'f.fixes.json'), /f\.fixes\.json: invalid overrides: unknown key "titel" \(expected title, url, comments, split, merge or story\)/);
   assert.throws(() => readOverrides('{"split": ["3"]}', 'f.fixes.json'), /"split" must be a list of line numbers/);
   assert.throws(() => readOverrides('{"comments": {"a": {"parent": 3}}}', 'f.fixes.json'), /parent must be an id or null/);
   assert.throws(() => readOverrides('{', 'f.fixes.json'), /f\.fixes\.json: invalid JSON in overrides file/);

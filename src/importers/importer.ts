@@ -6,6 +6,8 @@ export interface ImportOptions {
   split?: number[];
   /** The line does not start a comment: it continues the one before. */
   merge?: number[];
+  /** Plain text: the line is the story's text (e.g. a sentence of the article copied with the thread), not a comment. */
+  story?: number[];
 }
 
 /** One dump, decoded. `json` is set when the text parsed as JSON (or JSON Lines: an array). */

@@ -20,14 +20,14 @@ export function readOverrides(text: string, file: string): Overrides {
   if (typeof json !== 'object' || json === null || Array.isArray(json)) fail('expected a JSON object');
   const o = json as Record<string, unknown>;
   for (const key of Object.keys(o)) {
-    if (!['title', 'url', 'comments', 'split', 'merge'].includes(key)) {
-      fail(`unknown key "${key}" (expected title, url, comments, split or merge)`);
+    if (!['title', 'url', 'comments', 'split', 'merge', 'story'].includes(key)) {
+      fail(`unknown key "${key}" (expected title, url, comments, split, merge or story)`);
     }
   }
   for (const key of ['title', 'url'] as const) {
     if (o[key] !== undefined && typeof o[key] !== 'string') fail(`"${key}" must be a string`);
   }
-  for (const key of ['split', 'merge'] as const) {
+  for (const key of ['split', 'merge', 'story'] as const) {
     const v = o[key];
     if (v !== undefined && !(Array.isArray(v) && v.every((n) => Number.isInteger(n) && n > 0))) {
       fail(`"${key}" must be a list of line numbers`);

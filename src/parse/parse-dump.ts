@@ -31,7 +31,7 @@ export async function parseDump(bytes: Uint8Array, file: string, options: ParseD
     file,
     text,
     bytes,
-    options: { split: overrides.split, merge: overrides.merge },
+    options: { split: overrides.split, merge: overrides.merge, story: overrides.story },
     ...(json === undefined ? {} : { json }),
   };
   const importer = importers.find((candidate) => candidate.detect(input));

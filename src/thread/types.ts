@@ -70,7 +70,8 @@ export interface Comment {
  *
  * `comments` edits fields of comments by id (`parent` moves a comment and its replies);
  * `split` and `merge` name dump lines (text dumps): a comment starts at each `split` line,
- * and a `merge` line continues the comment before it.
+ * and a `merge` line continues the comment before it; `story` lines (plain text) are the
+ * story's text, not a comment.
  */
 export interface Overrides {
   title?: string;
@@ -78,6 +79,8 @@ export interface Overrides {
   comments?: Record<string, Partial<Pick<Comment, 'parent' | 'author' | 'text' | 'time'>> & { deleted?: boolean }>;
   split?: number[];
   merge?: number[];
+  /** Plain text: lines that are the story's text, not a comment. */
+  story?: number[];
 }
 
 export interface Thread {

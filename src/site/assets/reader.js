@@ -80,7 +80,7 @@
   // page was built with (data-base) and these, a join undoing a split and a split undoing a join.
   const fix = document.getElementById('_fix');
   const storeKey = fix && `thread-archive:fixes:${fix.dataset.thread}`;
-  const noFixes = () => ({ merge: [], split: [], comments: {} });
+  const noFixes = () => ({ merge: [], split: [], story: [], comments: {} });
   const lineRef = (id) => {
     const el = id && document.getElementById(id);
     return el?.dataset.l ? `line ${el.dataset.l}` : id;
@@ -98,11 +98,12 @@
   // Fixes the file already has (it was saved and parsed again) need no keeping here.
   fixes.merge = fixes.merge.filter((l) => !has(base.merge, l) || has(base.split, l));
   fixes.split = fixes.split.filter((l) => !has(base.split, l) || has(base.merge, l));
+  fixes.story = fixes.story.filter((l) => !has(base.story, l));
   for (const [key, edit] of Object.entries(fixes.comments)) {
     if (Object.hasOwn(baseComments, key) && baseComments[key].parent === edit.parent) delete fixes.comments[key];
   }
   const wholeFile = () => {
-    const { comments: _, split: baseSplit, merge: baseMerge, ...json } = base;
+    const { comments: _, split: baseSplit, merge: baseMerge, story: baseStory, ...json } = base;
     const lines = (theirs, mine, undone) => [...new Set([...(theirs || []), ...mine])].filter((l) => !undone.includes(l)).sort((a, b) => a - b);
     const split = lines(baseSplit, fixes.split, fixes.merge);
     const merge = lines(baseMerge, fixes.merge, fixes.split);
@@ -117,6 +118,8 @@
     if (Object.keys(comments).length) json.comments = comments;
     if (split.length) json.split = split;
     if (merge.length) json.merge = merge;
+    const story = lines(baseStory, fixes.story, []);
+    if (story.length) json.story = story;
     return json;
   };
   const label = (el) => {
@@ -137,7 +140,9 @@
       const split = el.querySelector(':scope > .fixer > [data-fix="split"]');
       const cut = split && fixes.split.find((l) => l > Number(el.dataset.l) && l <= Number(el.dataset.last));
       if (split) split.value = cut ? String(cut) : '';
-      el.classList.toggle('fixed', joined || Boolean(cut) || Object.hasOwn(fixes.comments, lineRef(el.id)));
+      const story = fixes.story.includes(Number(el.dataset.l));
+      el.querySelector(':scope > .fixer > [data-fix="story"]')?.setAttribute('aria-pressed', String(story));
+      el.classList.toggle('fixed', joined || story || Boolean(cut) || Object.hasOwn(fixes.comments, lineRef(el.id)));
     }
   };
   const setParent = (el, parent) => {
@@ -167,6 +172,19 @@
           showFixes();
         });
         box.append(join, ' ');
+      } else if (fix.dataset.story !== undefined) {
+        // A plain dump's first lines may be the story's (a sentence of the article copied along).
+        const story = document.createElement('button');
+        story.type = 'button';
+        story.dataset.fix = 'story';
+        story.textContent = "is the story's text, not a comment";
+        story.addEventListener('click', () => {
+          const first = Number(el.dataset.l);
+          const lines = Array.from({ length: Number(el.dataset.last || first) - first + 1 }, (_, k) => first + k);
+          fixes.story = fixes.story.includes(first) ? fixes.story.filter((l) => !lines.includes(l)) : [...fixes.story, ...lines];
+          showFixes();
+        });
+        box.append(story, ' ');
       }
       const select = document.createElement('select');
       select.dataset.fix = 'parent';
