@@ -161,30 +161,23 @@
       if (!el.dataset.l || el.querySelector(':scope > .fixer')) continue;
       const box = document.createElement('p');
       box.className = 'fixer';
-      if (index.get(el) > 0) {
-        const join = document.createElement('button');
-        join.type = 'button';
-        join.dataset.fix = 'join';
-        join.textContent = 'joins the comment before';
-        join.addEventListener('click', () => {
-          const line = Number(el.dataset.l);
-          fixes.merge = fixes.merge.includes(line) ? fixes.merge.filter((l) => l !== line) : [...fixes.merge, line];
+      // A button that puts lines in a list of fixes (`merge` or `story`), or takes them out again.
+      const toggle = (kind, label, key, lines) => {
+        const button = document.createElement('button');
+        button.type = 'button';
+        button.dataset.fix = kind;
+        button.textContent = label;
+        button.addEventListener('click', () => {
+          fixes[key] = fixes[key].includes(lines[0]) ? fixes[key].filter((l) => !lines.includes(l)) : [...fixes[key], ...lines];
           showFixes();
         });
-        box.append(join, ' ');
-      } else if (fix.dataset.story !== undefined) {
-        // A plain dump's first lines may be the story's (a sentence of the article copied along).
-        const story = document.createElement('button');
-        story.type = 'button';
-        story.dataset.fix = 'story';
-        story.textContent = "is the story's text, not a comment";
-        story.addEventListener('click', () => {
-          const first = Number(el.dataset.l);
-          const lines = Array.from({ length: Number(el.dataset.last || first) - first + 1 }, (_, k) => first + k);
-          fixes.story = fixes.story.includes(first) ? fixes.story.filter((l) => !lines.includes(l)) : [...fixes.story, ...lines];
-          showFixes();
-        });
-        box.append(story, ' ');
+        box.append(button, ' ');
+      };
+      const first = Number(el.dataset.l);
+      if (index.get(el) > 0) toggle('join', 'joins the comment before', 'merge', [first]);
+      // A plain dump's first lines may be the story's (a sentence of the article copied along).
+      else if (fix.dataset.story !== undefined) {
+        toggle('story', "is the story's text, not a comment", 'story', Array.from({ length: Number(el.dataset.last || first) - first + 1 }, (_, k) => first + k));
       }
       const select = document.createElement('select');
       select.dataset.fix = 'parent';
