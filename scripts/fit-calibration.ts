@@ -134,7 +134,8 @@ try {
       file,
       `// Written by \`npm run fit:calibration\` (scripts/fit-calibration.ts): maps from the raw confidences of\n` +
         `// tree recovery under the weights in weights.ts to the share of such inferences that were right\n` +
-        `// (isotonic, fitted on the fitted threads, each parsed by weights fitted without it).\n` +
+        `// (isotonic, fitted on the fitted threads, each parsed by weights fitted without it, and on half\n` +
+        `// the long and shape held-out threads, parsed by the weights: fit-set.ts, usedForCalibration).\n` +
         `import { createHash } from 'node:crypto';\n` +
         `import { weights } from './weights.ts';\n\n` +
         `/** The weights' hash; \`calibration.forWeights\` must equal it (test/calibration.test.ts). */\n` +

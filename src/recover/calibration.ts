@@ -1,6 +1,7 @@
 // Written by `npm run fit:calibration` (scripts/fit-calibration.ts): maps from the raw confidences of
 // tree recovery under the weights in weights.ts to the share of such inferences that were right
-// (isotonic, fitted on the fitted threads, each parsed by weights fitted without it).
+// (isotonic, fitted on the fitted threads, each parsed by weights fitted without it, and on half
+// the long and shape held-out threads, parsed by the weights: fit-set.ts, usedForCalibration).
 import { createHash } from 'node:crypto';
 import { weights } from './weights.ts';
 
