@@ -16,14 +16,14 @@ import type { RecoverWeights } from '../src/recover/recover-tree.ts';
 import { recoverPlainLines } from '../src/recover/recover-plain-lines.ts';
 import { attachOnTrueCut } from '../src/recover/attach-on-true-cut.ts';
 import { evalThreads, usedForFitting } from '../src/recover/fit-set.ts';
-import type { FlatTruth } from '../src/recover/truth-segments.ts';
+import { flattenDump, nonBlankLines } from '../src/recover/flatten-dump.ts';
+import { runScoreTree } from '../src/recover/run-score-tree.ts';
 
 const root = fileURLToPath(new URL('../', import.meta.url));
 const shared = process.env.SHARED_DIR ?? join(root, '../shared');
-const flatten = join(shared, 'tools/flatten-thread.mjs');
-const scorer = join(shared, 'tools/score-tree.mjs');
-if (!existsSync(flatten)) {
-  console.error(`cv:recover: ${flatten} not found (set SHARED_DIR to the shared folder)`);
+const tools = join(shared, 'tools');
+if (!existsSync(join(tools, 'flatten-thread.mjs'))) {
+  console.error(`cv:recover: ${join(tools, 'flatten-thread.mjs')} not found (set SHARED_DIR to the shared folder)`);
   process.exit(1);
 }
 const args = process.argv.slice(2);
@@ -63,27 +63,17 @@ console.log(`cv over ${rows.length} threads${folds < threads.length ? ` in ${fol
 
 /** The plain dump of `thread` parsed as the importer does, with `weights`, and scored. */
 function scorePlain(thread: string, weights: RecoverWeights): { f1: number; parents: number } {
-  const dump = join(dir, 'dump.txt');
-  const truth = join(dir, 'truth.json');
+  const { lines, truthFile } = flattenDump(tools, thread, dir, false);
   const predicted = join(dir, 'predicted.json');
-  execFileSync(process.execPath, [flatten, thread, dump, truth], { stdio: 'pipe' });
-  const lines = readFileSync(dump, 'utf8').split('\n');
-  const body = lines.flatMap((text, i) => (text.trim() === '' ? [] : [{ line: i + 1, text }]));
-  const recovered = recoverPlainLines(dropDebris(body).kept, { weights });
+  const recovered = recoverPlainLines(dropDebris(nonBlankLines(lines)).kept, { weights });
   const comments = recovered.map((c, k) => ({ id: k, parent: c.parent < 0 ? null : c.parent, lines: [c.first, c.last] }));
   writeFileSync(predicted, JSON.stringify({ comments }));
-  const score = JSON.parse(execFileSync(process.execPath, [scorer, truth, predicted, '--json'], { encoding: 'utf8' })) as {
-    boundaryF1: number;
-    parents: number;
-  };
+  const score = runScoreTree(tools, truthFile, predicted);
   return { f1: score.boundaryF1, parents: score.parents };
 }
 
 /** Parents found on the copied-page dump of `thread` (its cut is exact: the headers give it). */
 function copiedParents(thread: string, weights: RecoverWeights): number {
-  const dump = join(dir, 'dump.txt');
-  const truthFile = join(dir, 'truth.json');
-  execFileSync(process.execPath, [flatten, '--hn-copy', thread, dump, truthFile], { stdio: 'pipe' });
-  const truth = JSON.parse(readFileSync(truthFile, 'utf8')) as FlatTruth;
-  return attachOnTrueCut(readFileSync(dump, 'utf8').split('\n'), truth, true, weights);
+  const { lines, truth } = flattenDump(tools, thread, dir, true);
+  return attachOnTrueCut(lines, truth, true, weights);
 }

@@ -19,19 +19,18 @@ import { applyCalibration, fitCalibration, type CalibrationKnots } from '../src/
 import { calibration as current, weightsHash } from '../src/recover/calibration.ts';
 import { parseDump } from '../src/parse/parse-dump.ts';
 import { dropDebris } from '../src/recover/drop-debris.ts';
-import { flattenerReads } from '../src/recover/evaluate-thread.ts';
-import { threadToPlainTree } from '../src/recover/thread-to-plain-tree.ts';
+import { flattenDump, flattenerInput, nonBlankLines } from '../src/recover/flatten-dump.ts';
 import { evalThreads, usedForCalibration, usedForFitting } from '../src/recover/fit-set.ts';
 import { recoverPlainLines } from '../src/recover/recover-plain-lines.ts';
 import { recoverTree, type RecoverWeights } from '../src/recover/recover-tree.ts';
-import { truthParents, truthSegments, type FlatTruth } from '../src/recover/truth-segments.ts';
+import { truthParents, truthSegments } from '../src/recover/truth-segments.ts';
 import { weights as fittedWeights } from '../src/recover/weights.ts';
 
 const root = fileURLToPath(new URL('../', import.meta.url));
 const shared = process.env.SHARED_DIR ?? join(root, '../shared');
-const flatten = join(shared, 'tools/flatten-thread.mjs');
-if (!existsSync(flatten)) {
-  console.error(`fit:calibration: ${flatten} not found (set SHARED_DIR to the shared folder)`);
+const tools = join(shared, 'tools');
+if (!existsSync(join(tools, 'flatten-thread.mjs'))) {
+  console.error(`fit:calibration: ${join(tools, 'flatten-thread.mjs')} not found (set SHARED_DIR to the shared folder)`);
   process.exit(1);
 }
 const checkOnly = process.argv.includes('--check');
@@ -44,23 +43,14 @@ const dir = mkdtempSync(join(tmpdir(), 'fit-calibration-'));
 async function examples(input: string, weights: RecoverWeights): Promise<Record<Kind, Example[]>> {
   const out: Record<Kind, Example[]> = { boundaryPlain: [], parentPlain: [], parentHeader: [] };
   // Formats the flattener cannot read (a saved HN page, a Discourse topic) go through the project's parser first, as in `npm run eval`.
-  let thread = input;
-  if (!flattenerReads(input)) {
-    const [parsed] = await parseDump(readFileSync(input), input);
-    thread = join(dir, 'tree.json');
-    writeFileSync(thread, JSON.stringify(threadToPlainTree(parsed!)));
-  }
-  const dump = join(dir, 'dump.txt');
-  const truthFile = join(dir, 'truth.json');
+  const thread = await flattenerInput(input, dir);
   // Plain dump: the comments as the importer cuts them. A comment is rightly cut when a true
   // comment has exactly its lines. Its parent is judged where it starts where a true comment
   // does ("if this is a comment, what does it answer"): right when its parent starts where that
   // one's parent does (or both answer the story).
-  execFileSync(process.execPath, [flatten, thread, dump, truthFile], { stdio: 'pipe' });
-  let truth = JSON.parse(readFileSync(truthFile, 'utf8')) as FlatTruth;
-  const lines = readFileSync(dump, 'utf8').split('\n');
-  const body = lines.flatMap((text, i) => (text.trim() === '' ? [] : [{ line: i + 1, text }]));
-  const recovered = recoverPlainLines(dropDebris(body).kept, { weights });
+  const plain = flattenDump(tools, thread, dir, false);
+  let truth = plain.truth;
+  const recovered = recoverPlainLines(dropDebris(nonBlankLines(plain.lines)).kept, { weights });
   const trueAt = new Map(truth.comments.map((c) => [c.lines[0], c]));
   const trueById = new Map(truth.comments.map((c) => [c.id, c]));
   // What recoverTree leaves at 1 (certain) is not fitted: a raw cut confidence of 1, the first comment's parent.
@@ -73,9 +63,9 @@ async function examples(input: string, weights: RecoverWeights): Promise<Record<
     out.parentPlain.push({ raw: r.parentConfidence, right: wantFirst === hasFirst });
   }
   // Copied page: its headers give the cut exactly, so the attachment runs on the true cut.
-  execFileSync(process.execPath, [flatten, '--hn-copy', thread, dump, truthFile], { stdio: 'pipe' });
-  truth = JSON.parse(readFileSync(truthFile, 'utf8')) as FlatTruth;
-  const { segments, headers } = truthSegments(readFileSync(dump, 'utf8').split('\n'), truth, true);
+  const page = flattenDump(tools, thread, dir, true);
+  truth = page.truth;
+  const { segments, headers } = truthSegments(page.lines, truth, true);
   const onPage = recoverTree(
     segments.map((items, k) => ({ items, first: truth.comments[k]!.lines[0], last: truth.comments[k]!.lines[1], boundary: 1, ...(headers[k] ? { header: headers[k] } : {}) })),
     { weights },

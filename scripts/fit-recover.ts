@@ -5,8 +5,7 @@
 // (teacher-forced state); parent cues: a softmax over the candidates the depth-first order
 // allows, on the true segmentation, once without headers (plain dumps) and once with the header
 // lines of `flatten-thread.mjs --hn-copy`.
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -19,8 +18,9 @@ import { attachComments, candidateFeatures, candidatesFrom, maxUpFor, type Stack
 import { quoteHits } from '../src/recover/attach-features.ts';
 import { trustedAges } from '../src/recover/check-ages.ts';
 import { evalThreads, usedForFitting } from '../src/recover/fit-set.ts';
+import { flattenDump } from '../src/recover/flatten-dump.ts';
 import { segmentLines } from '../src/recover/segment-lines.ts';
-import { truthParents, truthSegments, type FlatTruth } from '../src/recover/truth-segments.ts';
+import { truthParents, truthSegments } from '../src/recover/truth-segments.ts';
 
 const root = fileURLToPath(new URL('../', import.meta.url));
 const shared = process.env.SHARED_DIR ?? join(root, '../shared');
@@ -50,11 +50,7 @@ for (const thread of threads) {
   const bStart = boundaryData.length;
   const aStart = { plain: attachData.plain.length, header: attachData.header.length };
   for (const mode of ['plain', 'header'] as const) {
-    const dump = join(dir, 'dump.txt');
-    const truthFile = join(dir, 'truth.json');
-    execFileSync(process.execPath, [join(shared, 'tools/flatten-thread.mjs'), ...(mode === 'header' ? ['--hn-copy'] : []), thread, dump, truthFile], { stdio: 'pipe' });
-    const lines = readFileSync(dump, 'utf8').split('\n');
-    const truth = JSON.parse(readFileSync(truthFile, 'utf8')) as FlatTruth;
+    const { lines, truth } = flattenDump(join(shared, 'tools'), thread, dir, mode === 'header');
     // The comments' own lines (without header and reply lines), and their headers.
     const { segments, headers } = truthSegments(lines, truth, mode === 'header');
     if (mode === 'plain') {

@@ -7,7 +7,6 @@
 // random order shows what the confidences add.
 //
 //   npm run review-gain [-- THREAD.json ...]
-import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
@@ -15,6 +14,7 @@ import { fileURLToPath } from 'node:url';
 import { parseDump } from '../src/parse/parse-dump.ts';
 import type { Overrides } from '../src/parse/overrides.ts';
 import { evalThreads, usedForFitting } from '../src/recover/fit-set.ts';
+import { flattenDump } from '../src/recover/flatten-dump.ts';
 import { runScoreTree } from '../src/recover/run-score-tree.ts';
 import type { FlatTruth } from '../src/recover/truth-segments.ts';
 import type { Comment, Thread } from '../src/thread/types.ts';
@@ -96,10 +96,7 @@ const add = (key: string, s: Scores) => (rows[key] ??= []).push(s);
 try {
   for (const [k, file] of threads.entries()) {
     const name = basename(file).replace(/\.json$/, '');
-    const dump = join(dir, `${name}.txt`);
-    const truthFile = join(dir, `${name}.truth.json`);
-    execFileSync(process.execPath, [join(tools, 'flatten-thread.mjs'), file, dump, truthFile], { stdio: 'pipe' });
-    const truth = JSON.parse(readFileSync(truthFile, 'utf8')) as FlatTruth;
+    const { dump, truthFile, truth } = flattenDump(tools, file, dir, false, name);
     const starts = new Set(truth.comments.map((t) => t.lines[0]));
     const bytes = readFileSync(dump);
     const parsed = await parse(bytes, dump);

@@ -1,10 +1,8 @@
-import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { parseDump } from '../parse/parse-dump.ts';
-import { threadToPlainTree } from './thread-to-plain-tree.ts';
-import type { FlatTruth } from './truth-segments.ts';
+import { flattenDump, flattenerInput } from './flatten-dump.ts';
 import { attachOnTrueCut } from './attach-on-true-cut.ts';
 import { runScoreTree, treeScores, type TreeScores } from './run-score-tree.ts';
 import { addPageLinks } from './hn-page-links.ts';
@@ -45,27 +43,13 @@ export interface EvalOptions {
  * and scores the tree with `score-tree.mjs`.
  */
 export async function evaluateThread(input: string, mode: EvalMode, toolsDir: string, options: EvalOptions = {}): Promise<EvalRow> {
-  let structured = input;
   const dir = mkdtempSync(join(tmpdir(), 'recover-eval-'));
   try {
-    const name = basename(structured).replace(/\.(json|html?)$/, '');
+    const name = basename(input).replace(/\.(json|html?)$/, '');
     // Formats the flattener cannot read are parsed by the project first and handed over as a plain tree.
-    if (!flattenerReads(structured)) {
-      const [parsed] = await parseDump(readFileSync(structured), structured);
-      const tree = join(dir, `${name}.tree.json`);
-      writeFileSync(tree, JSON.stringify(threadToPlainTree(parsed!)));
-      structured = tree;
-    }
-    const dump = join(dir, `${name}.txt`);
-    const truth = join(dir, `${name}.truth.json`);
+    const { dump, truthFile: truth, lines, truth: flatTruth } = flattenDump(toolsDir, await flattenerInput(input, dir), dir, mode !== 'plain', name);
     const predicted = join(dir, `${name}.predicted.json`);
-    execFileSync(process.execPath, [join(toolsDir, 'flatten-thread.mjs'), ...(mode === 'plain' ? [] : ['--hn-copy']), structured, dump, truth], {
-      stdio: 'pipe',
-    });
-    if (mode === 'hn-page') {
-      const flat = readFileSync(dump, 'utf8').split('\n');
-      writeFileSync(dump, addPageLinks(flat, JSON.parse(readFileSync(truth, 'utf8')) as FlatTruth).join('\n'));
-    }
+    if (mode === 'hn-page') writeFileSync(dump, addPageLinks(lines, flatTruth).join('\n'));
     const bytes = readFileSync(dump);
     const start = performance.now();
     const [thread] = await parseDump(bytes, dump);
@@ -73,21 +57,11 @@ export async function evaluateThread(input: string, mode: EvalMode, toolsDir: st
     writeFileSync(predicted, JSON.stringify(thread));
     const score = runScoreTree<Omit<EvalRow, 'thread' | 'mode' | 'lines' | 'parseMs'>>(toolsDir, truth, predicted);
     const text = bytes.toString('utf8').split('\n');
-    const parentsGivenTrueCut = attachOnTrueCut(text, JSON.parse(readFileSync(truth, 'utf8')) as FlatTruth, mode !== 'plain');
+    const parentsGivenTrueCut = attachOnTrueCut(text, flatTruth, mode !== 'plain');
     const readerFile = options.readerDir && mode === 'plain' ? join(options.readerDir, `${name}.json`) : undefined;
     const reader = readerFile && existsSync(readerFile) ? runScoreTree(toolsDir, truth, readerFile) : undefined;
     return { ...score, thread: name, mode, lines: text.length - 1, parseMs, parentsGivenTrueCut, ...(reader ? { reader: treeScores(reader) } : {}) };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
-}
-
-
-/** HN Algolia items, Reddit threads and plain trees: what `flatten-thread.mjs` reads itself. */
-export function flattenerReads(file: string): boolean {
-  if (!file.endsWith('.json')) return false;
-  const data: unknown = JSON.parse(readFileSync(file, 'utf8'));
-  if (Array.isArray(data)) return true;
-  const record = data as Record<string, unknown>;
-  return Array.isArray(record.children) || (Array.isArray(record.comments) && !('version' in record));
 }
